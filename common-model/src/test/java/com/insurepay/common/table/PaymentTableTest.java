@@ -1,0 +1,44 @@
+package com.insurepay.common.table;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.insurepay.testsupport.DynamoDbLocalServer;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+class PaymentTableTest {
+
+    private final DynamoDbClient client = DynamoDbLocalServer.shared().newClient();
+
+    @Test
+    void ensureCreatesOnceAndThenVerifies() {
+        String name = "payments_ensure_" + System.nanoTime();
+        assertTrue(PaymentTable.ensure(client, name), "first run creates");
+        assertFalse(PaymentTable.ensure(client, name), "second run only verifies");
+        TableDescription table = client.describeTable(b -> b.tableName(name)).table();
+        assertEquals(StreamViewType.NEW_AND_OLD_IMAGES, table.streamSpecification().streamViewType());
+        Set<String> indexes = table.globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName)
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("user_id-index", "quote_id-index", "stripe_session_id-index", "stripe_payment_intent-index",
+                "payment_link_id-index", "open_payments-index", "tokens-index"), indexes);
+        assertEquals(PaymentTable.TTL_ATTRIBUTE,
+                client.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription().attributeName());
+    }
+
+    @Test
+    void aTableWithAnotherShapeIsRefused() {
+        String name = "payments_wrong_" + System.nanoTime();
+        client.createTable(b -> b.tableName(name).billingMode("PAY_PER_REQUEST")
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("id").attributeType("S")));
+        TableMismatchException e = assertThrows(TableMismatchException.class, () -> PaymentTable.ensure(client, name));
+        assertTrue(e.getMessage().contains("primary key must be (pk, sk)"), e.getMessage());
+        assertTrue(e.getMessage().contains("missing GSI user_id-index"), e.getMessage());
+    }
+}
