@@ -50,7 +50,7 @@ public final class CheckoutSession implements StripeObject {
   private String paymentIntentId;
   private String customerDetailsEmail;
   private String customerDetailsName;
-  private String pendingAuthenticationCard;
+  private CardAttempt pendingAuthentication;
 
   public CheckoutSession(String id, long created, long seq, Spec spec, String url) {
     this.id = id;
@@ -107,12 +107,17 @@ public final class CheckoutSession implements StripeObject {
     this.paymentIntentId = paymentIntentId;
   }
 
-  public String pendingAuthenticationCard() {
-    return pendingAuthenticationCard;
+  /** The attempt waiting for the 3D Secure step (card 4000 0025 0000 3155), if any. */
+  public CardAttempt pendingAuthentication() {
+    return pendingAuthentication;
   }
 
-  public void awaitAuthentication(String card) {
-    this.pendingAuthenticationCard = card;
+  public void awaitAuthentication(CardAttempt attempt) {
+    this.pendingAuthentication = attempt;
+  }
+
+  public void clearPendingAuthentication() {
+    this.pendingAuthentication = null;
   }
 
   public void complete(String email, String name) {
@@ -121,13 +126,13 @@ public final class CheckoutSession implements StripeObject {
     this.paid = true;
     this.customerDetailsEmail = email;
     this.customerDetailsName = name;
-    this.pendingAuthenticationCard = null;
+    this.pendingAuthentication = null;
   }
 
   public void expire() {
     requireOpen();
     this.status = Status.EXPIRED;
-    this.pendingAuthenticationCard = null;
+    this.pendingAuthentication = null;
   }
 
   private void requireOpen() {
