@@ -1,0 +1,50 @@
+package com.insurepay.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+
+/** Small steps shared by the journeys, all through MCP. */
+final class Journeys {
+
+    static final String CARD_OK = "4242424242424242";
+    static final String CARD_DECLINED = "4000000000000002";
+
+    private Journeys() {
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static Map<String, Object> purchase(String user, String quote, long amount, String email) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("user_id", user);
+        args.put("quote_id", quote);
+        args.put("amount", amount);
+        args.put("currency", "SGD");
+        args.put("product_name", "Travel Insurance - Gold");
+        if (email != null) {
+            args.put("customer_email", email);
+        }
+        return args;
+    }
+
+    static JsonNode status(Mcp mcp, String paymentId) {
+        return mcp.call("check_payment_status", Map.of("payment_intent_id", paymentId));
+    }
+
+    /** Waits until check_payment_status reports the expected status (the webhook is asynchronous). */
+    static JsonNode awaitStatus(Mcp mcp, String paymentId, String expected, Duration timeout) {
+        JsonNode[] last = new JsonNode[1];
+        Awaitility.await("payment " + paymentId + " becomes " + expected).atMost(timeout).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    last[0] = status(mcp, paymentId);
+                    return expected.equals(last[0].path("payment_status").asText());
+                });
+        return last[0];
+    }
+}

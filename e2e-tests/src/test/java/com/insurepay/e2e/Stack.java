@@ -1,0 +1,144 @@
+package com.insurepay.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The running stack started by {@code ./stack up} for this suite (pre-integration-test): its URLs and secrets from
+ * {@code $STACK_HOME/env}, and the few operator/test hooks the suite may use besides MCP: the sandbox's automation
+ * hooks (the "customer's card" and "Stripe's clock"), GreenMail's mailbox API, and pages-service's public URLs.
+ */
+final class Stack {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    static final Path HOME = Path.of(System.getProperty("e2e.stack.home", "target/stack"));
+    static final Path ROOT = Path.of(System.getProperty("e2e.root", ".."));
+    private static Map<String, String> env;
+
+    private Stack() {
+    }
+
+    static synchronized String env(String key) {
+        if (env == null) {
+            try {
+                env = new HashMap<>();
+                for (String line : Files.readAllLines(HOME.resolve("env"))) {
+                    int eq = line.indexOf('=');
+                    if (eq > 0) {
+                        env.put(line.substring(0, eq), line.substring(eq + 1));
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("no stack env at " + HOME + ": did ./stack up run?", e);
+            }
+        }
+        String value = env.get(key);
+        if (value == null) {
+            throw new IllegalStateException(key + " missing from " + HOME.resolve("env"));
+        }
+        return value;
+    }
+
+    static JsonNode sandboxPost(String path, Map<String, String> form) {
+        return post(env("STRIPE_API_BASE") + path, form);
+    }
+
+    static JsonNode sandboxGet(String path) {
+        return get(env("STRIPE_API_BASE") + path, Map.of());
+    }
+
+    /** Pays a Checkout Session the way a customer would, through the sandbox's automation hook. */
+    static JsonNode payWithCard(String sessionId, String card) {
+        return sandboxPost("/sandbox/checkout/sessions/" + sessionId + "/pay", Map.of("card", card));
+    }
+
+    static JsonNode post(String url, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return send(request);
+    }
+
+    static JsonNode get(String url, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+        headers.forEach(b::header);
+        return send(b.build());
+    }
+
+    static HttpResponse<byte[]> getBytes(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(request.method() + " " + request.uri() + " -> " + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The messages GreenMail received for an address (its REST API). */
+    static JsonNode mailbox(String email) {
+        return get(env("SMTP_API_URL") + "/api/user/" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "/messages/INBOX", Map.of());
+    }
+
+    /** Runs ./stack with the suite's environment (e.g. "up" to restart a killed service). */
+    static void stack(String... args) {
+        try {
+            String[] cmd = new String[args.length + 1];
+            cmd[0] = ROOT.resolve("stack").toString();
+            System.arraycopy(args, 0, cmd, 1, args.length);
+            Process p = new ProcessBuilder(cmd).inheritIO().start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("./stack " + String.join(" ", args) + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long pidOf(String service) {
+        try {
+            return Long.parseLong(Files.readString(HOME.resolve("pids").resolve(service + ".pid")).trim());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
