@@ -25,7 +25,8 @@ public class StripeApiFilter implements ContainerRequestFilter, ContainerRespons
   private static final String REQUEST_ID = "sandbox.request-id";
 
   @Inject ApiRequestContext context;
-  @Inject SandboxConfig config;
+  // Providers are built at static init, before config mappings exist: look the config up per request.
+  @Inject jakarta.enterprise.inject.Instance<SandboxConfig> config;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -69,7 +70,7 @@ public class StripeApiFilter implements ContainerRequestFilter, ContainerRespons
     String path = request.getUriInfo().getPath();
     if (path.startsWith("/v1")) {
       String version = request.getHeaderString("Stripe-Version");
-      response.getHeaders().putSingle("Stripe-Version", version != null ? version : config.events().apiVersion());
+      response.getHeaders().putSingle("Stripe-Version", version != null ? version : config.get().events().apiVersion());
     }
   }
 

@@ -5,7 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import java.util.List;
 
 /** The hosted pages (templates/Pages/*.html): self-contained HTML, no external CDN or fonts. */
-@CheckedTemplate
+@CheckedTemplate(basePath = "Pages")
 public class Pages {
 
   /** One line of the order summary. */

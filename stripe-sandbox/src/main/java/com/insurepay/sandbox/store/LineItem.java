@@ -19,7 +19,8 @@ public record LineItem(String id, Price price, String productName, String descri
     n.put("amount_tax", 0);
     n.put("amount_total", amount());
     n.put("currency", price.currency());
-    n.put("description", description != null ? description : productName);
+    // Stripe: a line item's description defaults to the product name.
+    n.put("description", productName);
     n.set("price", price.toJson());
     n.put("quantity", quantity);
     return n;

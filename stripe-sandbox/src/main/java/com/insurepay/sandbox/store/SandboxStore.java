@@ -1,6 +1,6 @@
 package com.insurepay.sandbox.store;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +12,10 @@ import java.util.function.Predicate;
 
 /**
  * All sandbox state, in memory. Reads are lock-free; every read-modify-write runs under
- * {@link #lock()} so two payments of one session can never both win.
+ * {@link #lock()} so two payments of one session can never both win. A @Singleton, not
+ * @ApplicationScoped: callers read the public tables directly, which a client proxy would not forward.
  */
-@ApplicationScoped
+@Singleton
 public class SandboxStore {
 
   private final ReentrantLock lock = new ReentrantLock();
