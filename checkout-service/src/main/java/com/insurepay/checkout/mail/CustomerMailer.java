@@ -1,0 +1,70 @@
+package com.insurepay.checkout.mail;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The e-mails we send customers, each as HTML and plain text from Qute templates. Sending is synchronous so the
+ * caller knows whether the SMTP server accepted the message before recording anything as sent.
+ */
+@ApplicationScoped
+public class CustomerMailer {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    @Inject
+    Mailer mailer;
+
+    @Location("mail/payment-link.html")
+    Template paymentLinkHtml;
+
+    @Location("mail/payment-link.txt")
+    Template paymentLinkText;
+
+    @Location("mail/policy-confirmation.html")
+    Template policyHtml;
+
+    @Location("mail/policy-confirmation.txt")
+    Template policyText;
+
+    /** @throws MailUnavailableException when the SMTP server did not take the message */
+    public void sendPaymentLink(String to, String customerName, String productName, String amount, String url, Instant expiresAt) {
+        String expiry = DATE.format(expiresAt);
+        send(Mail.withHtml(to, "Your payment link for " + productName,
+                paymentLinkHtml.data("name", customerName).data("product", productName).data("amount", amount)
+                        .data("url", url).data("expiry", expiry).render())
+                .setText(paymentLinkText.data("name", customerName).data("product", productName).data("amount", amount)
+                        .data("url", url).data("expiry", expiry).render()));
+    }
+
+    public void sendPolicyConfirmation(String to, String productName, String policyNumber, String amount, String documentUrl) {
+        send(Mail.withHtml(to, "Your policy " + policyNumber,
+                policyHtml.data("product", productName).data("policyNumber", policyNumber).data("amount", amount)
+                        .data("url", documentUrl).render())
+                .setText(policyText.data("product", productName).data("policyNumber", policyNumber).data("amount", amount)
+                        .data("url", documentUrl).render()));
+    }
+
+    private void send(Mail mail) {
+        try {
+            mailer.send(mail);
+        } catch (RuntimeException e) {
+            throw new MailUnavailableException(e);
+        }
+    }
+
+    public static class MailUnavailableException extends RuntimeException {
+        public MailUnavailableException(Throwable cause) {
+            super("SMTP server did not accept the message", cause);
+        }
+    }
+}

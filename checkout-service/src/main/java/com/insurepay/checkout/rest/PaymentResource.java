@@ -1,0 +1,120 @@
+package com.insurepay.checkout.rest;
+
+import static com.insurepay.checkout.service.RequestRules.*;
+
+import com.insurepay.checkout.config.CheckoutSettings;
+import com.insurepay.checkout.rest.ApiRequests.CancelRequest;
+import com.insurepay.checkout.rest.ApiRequests.InitiatePurchaseRequest;
+import com.insurepay.checkout.rest.ApiRequests.RefundRequest;
+import com.insurepay.checkout.rest.ApiViews.PaymentListView;
+import com.insurepay.checkout.rest.ApiViews.PaymentView;
+import com.insurepay.checkout.rest.ApiViews.PolicyView;
+import com.insurepay.checkout.rest.ApiViews.RefundView;
+import com.insurepay.checkout.service.CheckoutProblem;
+import com.insurepay.checkout.service.PaymentService;
+import com.insurepay.checkout.service.PaymentService.InitiatePurchase;
+import com.insurepay.checkout.service.PolicyService;
+import com.insurepay.checkout.service.RefundService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/payments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "payments")
+public class PaymentResource {
+
+    @Inject
+    PaymentService payments;
+
+    @Inject
+    RefundService refunds;
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    CheckoutSettings settings;
+
+    @POST
+    @Operation(summary = "Initiate a purchase: a pending payment and its Stripe Checkout Session (201), or the quote's live checkout (200)")
+    public Response initiate(InitiatePurchaseRequest body) {
+        if (body == null) {
+            throw CheckoutProblem.validation("user_id", "A JSON body with user_id, quote_id, amount and product_name is required.");
+        }
+        InitiatePurchase cmd = new InitiatePurchase(id("user_id", body.userId()), id("quote_id", body.quoteId()),
+                money(body.amount(), body.currency(), settings.maxAmount()),
+                text("product_name", body.productName(), MAX_PRODUCT_NAME), optionalEmail("customer_email", body.customerEmail()));
+        PaymentService.Initiated result = payments.initiate(cmd);
+        return Response.status(result.created() ? 201 : 200)
+                .entity(PaymentView.of(result.payment(), result.history(), result.created())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A payment with its status, Stripe ids, refunds, policy and history")
+    public PaymentView get(@PathParam("id") String paymentId) {
+        var details = payments.get(id("payment_intent_id", paymentId));
+        return PaymentView.of(details.payment(), details.history(), null);
+    }
+
+    @GET
+    @Operation(summary = "A user's payments, newest first")
+    public PaymentListView list(@QueryParam("user_id") String userId, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        int size = 20;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                size = Integer.parseInt(limit.trim());
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > 100) {
+                throw CheckoutProblem.validation("limit", "limit must be an integer from 1 to 100.");
+            }
+        }
+        var page = payments.listByUser(id("user_id", userId), size, optionalText("cursor", cursor, 2000));
+        return new PaymentListView(page.items().stream().map(p -> PaymentView.of(p, null, null)).toList(), page.nextCursor());
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel a pending or failed payment (its Stripe session is expired)")
+    public PaymentView cancel(@PathParam("id") String paymentId, CancelRequest body) {
+        String reason = optionalText("reason", body == null ? null : body.reason(), MAX_TEXT);
+        var details = payments.cancel(id("payment_intent_id", paymentId), reason);
+        return PaymentView.of(details.payment(), details.history(), null);
+    }
+
+    @POST
+    @Path("/{id}/refunds")
+    @Operation(summary = "Refund a completed payment fully or partly; Idempotency-Key makes a retry refund once")
+    public RefundView refund(@PathParam("id") String paymentId, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            RefundRequest body) {
+        String reason = body == null || body.reason() == null || body.reason().isBlank() ? "requested_by_customer" : body.reason().trim();
+        if (!RefundService.REASONS.contains(reason)) {
+            throw CheckoutProblem.validation("reason", "reason must be one of " + String.join(", ", RefundService.REASONS) + ".");
+        }
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : id("Idempotency-Key", idempotencyKey);
+        return RefundView.of(refunds.refund(id("payment_intent_id", paymentId), body == null ? null : body.amount(), reason, key));
+    }
+
+    @POST
+    @Path("/{id}/policy")
+    @Operation(summary = "Issue the policy of a completed payment (201), or return the one already issued (200)")
+    public Response policy(@PathParam("id") String paymentId) {
+        var issued = policies.issue(id("payment_intent_id", paymentId));
+        return Response.status(issued.created() ? 201 : 200).entity(PolicyView.of(issued)).build();
+    }
+}

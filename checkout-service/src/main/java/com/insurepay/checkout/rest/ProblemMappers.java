@@ -1,0 +1,79 @@
+package com.insurepay.checkout.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.insurepay.checkout.rest.ApiViews.ProblemView;
+import com.insurepay.checkout.service.CheckoutProblem;
+import com.insurepay.checkout.stripe.PaymentProviderException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** Every error leaves as one RFC 9457 problem body (docs/checkout-api.md); internals are logged, never returned. */
+public class ProblemMappers {
+
+    public static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(CheckoutProblem p) {
+        return respond(new ProblemView(p.status(), title(p.status()), p.code(), p.detail(), p.field(), p.paymentId(),
+                p.paymentStatus()));
+    }
+
+    @ServerExceptionMapper
+    public Response provider(PaymentProviderException e) {
+        int status = e.unavailable() ? 503 : 502;
+        return respond(new ProblemView(status, title(status),
+                e.unavailable() ? "payment_provider_unavailable" : "payment_provider_error", e.getMessage(), null, null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response storage(SdkException e) {
+        LOG.errorf("DynamoDB call failed: %s", e.getMessage());
+        CheckoutProblem p = CheckoutProblem.storageUnavailable();
+        return respond(new ProblemView(503, title(503), p.code(), p.detail(), null, null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response badJson(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .collect(Collectors.joining("."))
+                : null;
+        String detail = field == null ? "The request body is not valid JSON." : field + " has the wrong type or format.";
+        return respond(new ProblemView(400, title(400), "validation_error", detail, field, null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return badJson(json);
+        }
+        String detail = status == 404 ? "No such resource." : status == 415 ? "Send the body as application/json."
+                : status == 405 ? "This method is not allowed here." : "The request could not be processed.";
+        return respond(new ProblemView(status, title(status), status == 404 ? "not_found" : status < 500 ? "bad_request" : "internal_error",
+                detail, null, null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Unexpected failure", e);
+        return respond(new ProblemView(500, title(500), "internal_error",
+                "Something went wrong on our side; please try again.", null, null, null));
+    }
+
+    private static Response respond(ProblemView view) {
+        return Response.status(view.status()).type(PROBLEM_JSON).entity(view).build();
+    }
+
+    static String title(int status) {
+        Response.Status s = Response.Status.fromStatusCode(status);
+        return s == null ? "Error" : s.getReasonPhrase();
+    }
+}
