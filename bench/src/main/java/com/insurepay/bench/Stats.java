@@ -1,0 +1,31 @@
+package com.insurepay.bench;
+
+import java.util.Arrays;
+
+/** Latency samples in nanoseconds and the rate they were produced at. */
+record Stats(String name, long[] latenciesNanos, long wallNanos, int errors) {
+
+    double perSecond() {
+        return latenciesNanos.length / (wallNanos / 1e9);
+    }
+
+    double percentileMillis(double p) {
+        long[] sorted = latenciesNanos.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+    }
+
+    double meanMillis() {
+        return Arrays.stream(latenciesNanos).average().orElse(0) / 1e6;
+    }
+
+    String row() {
+        return String.format("| %s | %d | %.0f | %.2f | %.2f | %.2f | %d |", name, latenciesNanos.length, perSecond(),
+                meanMillis(), percentileMillis(50), percentileMillis(99), errors);
+    }
+
+    static String header() {
+        return "| measured | operations | ops/s | mean ms | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|";
+    }
+}
