@@ -2,7 +2,7 @@ package com.insurepay.common.cdi;
 
 import com.insurepay.common.table.PaymentTable;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -18,7 +18,9 @@ public class TableInitializer {
 
     private static final Logger LOG = Logger.getLogger(TableInitializer.class);
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored, DynamoDbClient client,
+    // Startup (CDI 4), not @Initialized(ApplicationScoped): the latter fires during STATIC_INIT, before the
+    // DynamoDB client (a RUNTIME_INIT synthetic bean) exists, and the application fails to start.
+    void onStart(@Observes Startup ignored, DynamoDbClient client,
             @ConfigProperty(name = "payments.table", defaultValue = PaymentTable.DEFAULT_NAME) String table,
             @ConfigProperty(name = "payments.table.ensure-on-start", defaultValue = "true") boolean ensure) {
         if (ensure) {
