@@ -68,7 +68,7 @@ public class ReconciliationService {
     public record Report(int checked, List<Change> changed, int linksDeactivated, int errors) {
     }
 
-    @Scheduled(identity = "reconciliation", every = "${reconciliation.every}", delayed = "${reconciliation.every}",
+    @Scheduled(identity = "reconciliation", every = "${reconciliation.every}", delay = 30, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         Report report = run();
