@@ -49,6 +49,22 @@ public class ProblemMappers {
         return respond(new ProblemView(400, title(400), "validation_error", detail, field, null, null));
     }
 
+    // Quarkus REST maps these Jackson exceptions itself; the more specific types make ours the ones chosen.
+    @ServerExceptionMapper
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(com.fasterxml.jackson.databind.exc.InvalidFormatException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response parse(com.fasterxml.jackson.core.JsonParseException e) {
+        return badJson(e);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
