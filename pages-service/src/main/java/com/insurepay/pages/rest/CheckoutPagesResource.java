@@ -1,0 +1,64 @@
+package com.insurepay.pages.rest;
+
+import com.insurepay.pages.config.PagesConfig;
+import com.insurepay.pages.service.CheckoutOutcomeService;
+import com.insurepay.pages.service.PaymentSummary;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** Where Stripe sends the customer back: {@code /success} and {@code /cancel}, both with {@code ?session_id=cs_...}. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class CheckoutPagesResource {
+
+    private final CheckoutOutcomeService outcomes;
+    private final PagesConfig config;
+
+    public CheckoutPagesResource(CheckoutOutcomeService outcomes, PagesConfig config) {
+        this.outcomes = outcomes;
+        this.config = config;
+    }
+
+    @GET
+    @Path("success")
+    public Response success(@RestQuery("session_id") String sessionId) {
+        Optional<PaymentSummary> found = outcomes.findBySession(sessionId);
+        outcomes.countView("success", found.orElse(null));
+        if (found.isEmpty()) {
+            return ErrorPages.notFound(site());
+        }
+        PaymentSummary payment = found.get();
+        if (payment.isCompleted()) {
+            return Response.ok(Pages.receipt(site(), payment)).build();
+        }
+        if (payment.isPending()) {
+            // The redirect often beats the webhook: show "confirming" and let the page poll until it lands.
+            Polling polling = new Polling("/api/sessions/" + payment.sessionId() + "/status",
+                    config.pollInterval().toMillis(), config.processingWait().toMillis());
+            return Response.ok(Pages.processing(site(), payment, polling)).build();
+        }
+        return Response.ok(Pages.outcome(site(), payment, outcomes.successOutcome(payment))).build();
+    }
+
+    @GET
+    @Path("cancel")
+    public Response cancel(@RestQuery("session_id") String sessionId) {
+        Optional<PaymentSummary> found = outcomes.findBySession(sessionId);
+        outcomes.countView("cancel", found.orElse(null));
+        if (found.isEmpty()) {
+            return ErrorPages.notFound(site());
+        }
+        PaymentSummary payment = found.get();
+        return Response.ok(Pages.cancel(site(), payment, outcomes.cancelOutcome(payment, outcomes.openCheckoutUrl(sessionId))))
+                .build();
+    }
+
+    private Site site() {
+        return new Site(config.insurerName());
+    }
+}

@@ -1,0 +1,42 @@
+package com.insurepay.pages.rest;
+
+import com.insurepay.pages.config.PagesConfig;
+import com.insurepay.pages.service.PolicyDocument;
+import com.insurepay.pages.service.PolicyDocumentService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** {@code /policies/{policy_id}.pdf?token=...}: the policy document behind a signed, expiring link. */
+@Path("/policies")
+public class PolicyDocumentResource {
+
+    private final PolicyDocumentService documents;
+    private final PagesConfig config;
+
+    public PolicyDocumentResource(PolicyDocumentService documents, PagesConfig config) {
+        this.documents = documents;
+        this.config = config;
+    }
+
+    @GET
+    @Path("{policyId}.pdf")
+    public Response download(@RestPath String policyId, @RestQuery String token) {
+        Site site = new Site(config.insurerName());
+        PolicyDocument document = documents.document(policyId, token);
+        if (document instanceof PolicyDocument.Pdf pdf) {
+            return Response.ok(pdf.content(), "application/pdf")
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + pdf.fileName() + "\"")
+                    .build();
+        }
+        if (document instanceof PolicyDocument.Refused refused) {
+            return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(Pages.linkRefused(site, refused.expired())).build();
+        }
+        return ErrorPages.notFound(site);
+    }
+}
