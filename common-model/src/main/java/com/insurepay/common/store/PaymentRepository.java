@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -177,6 +178,16 @@ public class PaymentRepository {
      */
     public TransitionResult transition(String paymentId, Set<PaymentStatus> from, PaymentStatus to, TransitionCause cause,
             PaymentChanges changes, ProcessedEvent eventMark) {
+        return transitionWith(paymentId, from, to, cause, current -> changes, eventMark);
+    }
+
+    /**
+     * Like {@link #transition}, but the attribute changes are computed from the payment as read inside the
+     * conditional-write retry loop, so they may depend on the stored state atomically (e.g. a refunded amount that
+     * must never decrease: {@code max(stored, event's)}). {@code changesFor} may be called once per attempt.
+     */
+    public TransitionResult transitionWith(String paymentId, Set<PaymentStatus> from, PaymentStatus to,
+            TransitionCause cause, Function<Payment, PaymentChanges> changesFor, ProcessedEvent eventMark) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<Payment> found = find(paymentId);
             if (found.isEmpty()) {
@@ -189,7 +200,9 @@ public class PaymentRepository {
                     cause.stripeEventId(), cause.detail());
             List<TransactWriteItem> items = new ArrayList<>();
             if (allowed) {
-                items.add(TransactWriteItem.builder().update(statusUpdate(current, to, changes, now)).build());
+                PaymentChanges changes = changesFor.apply(current);
+                items.add(TransactWriteItem.builder().update(statusUpdate(current, to,
+                        changes == null ? PaymentChanges.NONE : changes, now)).build());
             }
             items.add(TransactWriteItem.builder().put(historyPut(entry)).build());
             if (eventMark != null) {
@@ -210,6 +223,49 @@ public class PaymentRepository {
             }
         }
         throw new IllegalStateException("transition of payment " + paymentId + " to " + to + " kept conflicting");
+    }
+
+    /**
+     * Stores the Stripe Checkout Session and/or PaymentIntent of a payment where they are still missing, without a
+     * status change (a Payment Link's session, or the PaymentIntent of a session still awaiting an asynchronous
+     * payment, is only known from a webhook). Never overwrites a stored value; null arguments are left alone.
+     *
+     * @return the payment as stored afterwards; empty if there is no such payment
+     */
+    public Optional<Payment> attachStripeReferences(String paymentId, String sessionId, String paymentIntentId) {
+        Optional<Payment> found = find(paymentId);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Payment current = found.get();
+        boolean addSession = sessionId != null && current.stripeSessionId() == null;
+        boolean addIntent = paymentIntentId != null && current.stripePaymentIntent() == null;
+        if (!addSession && !addIntent) {
+            return found;
+        }
+        Map<String, String> names = new HashMap<>(Map.of("#v", "version", "#t", "updated_at", "#pk", PK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", Attr.n(1), ":now", Attr.time(clock.instant())));
+        List<String> set = new ArrayList<>(List.of("#v = #v + :one", "#t = :now"));
+        if (addSession) {
+            // if_not_exists: a concurrent writer that stored another value first keeps it.
+            set.add("#s = if_not_exists(#s, :s)");
+            names.put("#s", STRIPE_SESSION_ID);
+            values.put(":s", Attr.s(sessionId));
+        }
+        if (addIntent) {
+            set.add("#pi = if_not_exists(#pi, :pi)");
+            names.put("#pi", STRIPE_PAYMENT_INTENT);
+            values.put(":pi", Attr.s(paymentIntentId));
+        }
+        try {
+            client.updateItem(b -> b.tableName(table).key(PaymentItems.key(paymentId))
+                    .updateExpression("SET " + String.join(", ", set))
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException gone) {
+            return Optional.empty();
+        }
+        return find(paymentId);
     }
 
     private Update statusUpdate(Payment current, PaymentStatus to, PaymentChanges changes, Instant now) {

@@ -215,6 +215,42 @@ abstract class PaymentRepositoryContract {
     }
 
     @Test
+    void transitionWithComputesTheChangesFromTheStoredPayment() {
+        Payment p = paymentIn(PARTIALLY_REFUNDED);
+        repository.transition(p.paymentId(), Set.of(PARTIALLY_REFUNDED), PARTIALLY_REFUNDED, TransitionCause.api("refund"),
+                PaymentChanges.NONE.withRefundedAmount(5000), null);
+        // A smaller cumulative amount (an older event) must never lower what is stored.
+        TransitionResult r = repository.transitionWith(p.paymentId(), Set.of(PARTIALLY_REFUNDED), PARTIALLY_REFUNDED,
+                TransitionCause.api("older refund"),
+                current -> PaymentChanges.NONE.withRefundedAmount(Math.max(current.refundedAmount(), 2000)), null);
+        assertEquals(Outcome.APPLIED, r.outcome());
+        assertEquals(5000, r.payment().refundedAmount());
+        TransitionResult refused = repository.transitionWith(p.paymentId(), Set.of(COMPLETED), REFUNDED,
+                TransitionCause.api("x"), current -> { throw new AssertionError("not called when not allowed"); }, null);
+        assertEquals(Outcome.NOT_ALLOWED, refused.outcome());
+    }
+
+    @Test
+    void attachStripeReferencesStoresOnlyWhatIsMissingAndIsFoundThroughTheIndexes() {
+        Payment p = paymentIn(PENDING);
+        String session = "cs_test_" + UUID.randomUUID();
+        String intent = "pi_" + UUID.randomUUID();
+        Payment after = repository.attachStripeReferences(p.paymentId(), session, null).orElseThrow();
+        assertEquals(session, after.stripeSessionId());
+        assertNull(after.stripePaymentIntent());
+        assertEquals(PENDING, after.status());
+        after = repository.attachStripeReferences(p.paymentId(), "cs_test_other", intent).orElseThrow();
+        assertEquals(session, after.stripeSessionId(), "a stored session is never overwritten");
+        assertEquals(intent, after.stripePaymentIntent());
+        long version = after.version();
+        assertEquals(version, repository.attachStripeReferences(p.paymentId(), session, intent).orElseThrow().version(),
+                "nothing missing: nothing written");
+        assertEquals(p.paymentId(), repository.findByStripeSession(session).orElseThrow().paymentId());
+        assertEquals(p.paymentId(), repository.findByStripePaymentIntent(intent).orElseThrow().paymentId());
+        assertTrue(repository.attachStripeReferences("pay_missing_" + UUID.randomUUID(), session, intent).isEmpty());
+    }
+
+    @Test
     void processedEventsAreMarkedOnceWithATtl() {
         String eventId = "evt_" + UUID.randomUUID();
         Instant expires = Instant.parse("2030-01-01T00:00:00Z");
