@@ -33,6 +33,11 @@ public class PaymentService {
 
     private static final Logger LOG = Logger.getLogger(PaymentService.class);
     private static final int QUOTE_SCAN = 50;
+    /** Longer than a Stripe call with its retries takes. */
+    private static final java.time.Duration LEASE = java.time.Duration.ofSeconds(60);
+
+    @Inject
+    com.insurepay.checkout.store.QuoteLock quoteLock;
 
     @Inject
     PaymentRepository payments;
@@ -59,6 +64,22 @@ public class PaymentService {
     }
 
     public Initiated initiate(InitiatePurchase cmd) {
+        String holder = java.util.UUID.randomUUID().toString();
+        // Two simultaneous initiates of one quote: the second waits for the first's checkout and returns it.
+        for (int attempt = 0; !quoteLock.tryAcquire(cmd.quoteId(), holder, LEASE); attempt++) {
+            if (attempt >= 50) {
+                throw CheckoutProblem.of(409, "checkout_in_progress", "A checkout for this quote is being created right now; please retry in a few seconds.", null);
+            }
+            sleep(100);
+        }
+        try {
+            return initiateHoldingLease(cmd);
+        } finally {
+            quoteLock.release(cmd.quoteId(), holder);
+        }
+    }
+
+    private Initiated initiateHoldingLease(InitiatePurchase cmd) {
         List<Payment> ofQuote = payments.findByQuote(cmd.quoteId(), QUOTE_SCAN, null).items();
         rejectIfPaid(ofQuote);
         Instant now = clock.instant();
@@ -188,6 +209,15 @@ public class PaymentService {
         return new CheckoutProblem(e.unavailable() ? 503 : 502,
                 e.unavailable() ? "payment_provider_unavailable" : "payment_provider_error", e.getMessage(), null, paymentId,
                 null);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static Payment withExpiry(Payment p, Instant expiresAt) {

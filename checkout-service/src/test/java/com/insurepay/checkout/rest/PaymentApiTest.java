@@ -119,6 +119,27 @@ class PaymentApiTest {
     }
 
     @Test
+    void simultaneousInitiatesOfOneQuoteMakeOneCheckout() throws Exception {
+        String quote = unique("qsim");
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Callable<Response> call = () -> api().body(purchase(quote, 15000)).post("/api/payments");
+            Set<String> ids = new HashSet<>();
+            int created = 0;
+            for (Future<Response> f : pool.invokeAll(List.of(call, call, call))) {
+                Response r = f.get();
+                assertTrue(r.statusCode() == 200 || r.statusCode() == 201, r.asString());
+                created += r.statusCode() == 201 ? 1 : 0;
+                ids.add(r.path("payment_intent_id"));
+            }
+            assertEquals(1, created);
+            assertEquals(1, ids.size());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void listIsNewestFirstAndPaginated() {
         String user = unique("user");
         List<String> ids = new ArrayList<>();
