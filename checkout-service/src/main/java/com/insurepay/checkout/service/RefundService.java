@@ -133,13 +133,15 @@ public class RefundService {
         }
         long refunded = Math.min(current.amount(), Math.max(current.refundedAmount(), stripeTotal));
         PaymentStatus target = refunded >= current.amount() ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
-        PaymentChanges changes = PaymentChanges.NONE.withRefundedAmount(refunded);
-        if (current.stripePaymentIntent() == null) {
-            changes = changes.withStripePaymentIntent(stripePaymentIntent);
-        }
+        long stripeRefunded = refunded;
         if (refunded > current.refundedAmount() || current.status() == PaymentStatus.COMPLETED) {
-            payments.transition(paymentId, EnumSet.of(PaymentStatus.COMPLETED, PaymentStatus.PARTIALLY_REFUNDED), target,
-                    TransitionCause.api("refund " + refund.id()), changes, null);
+            // The amount is recomputed against the payment as stored at write time: it only ever goes up, whoever
+            // (this request, a racing one, or webhook-service's charge.refunded) wrote last.
+            payments.transitionWith(paymentId, EnumSet.of(PaymentStatus.COMPLETED, PaymentStatus.PARTIALLY_REFUNDED), target,
+                    TransitionCause.api("refund " + refund.id()), stored -> {
+                        PaymentChanges changes = PaymentChanges.NONE.withRefundedAmount(Math.max(stored.refundedAmount(), stripeRefunded));
+                        return stored.stripePaymentIntent() == null ? changes.withStripePaymentIntent(stripePaymentIntent) : changes;
+                    }, null);
         }
         RefundRecord done = ledger.complete(record, refund.id(), refund.status());
         return new RefundOutcome(done, paymentService.require(paymentId));
