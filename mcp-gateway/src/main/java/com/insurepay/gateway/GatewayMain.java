@@ -23,7 +23,7 @@ public class GatewayMain implements QuarkusApplication {
             // The CLI must not compete with a running gateway for port 8080, nor chatter on the console.
             System.setProperty("quarkus.http.port", "0");
             System.setProperty("quarkus.http.host", "127.0.0.1");
-            System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
+            System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "ERROR"));
             System.setProperty("quarkus.banner.enabled", "false");
         }
         Quarkus.run(GatewayMain.class, args);

@@ -77,6 +77,14 @@ class McpAccessTest {
     }
 
     @Test
+    void browserPreflightFromLocalhostIsAnsweredWithoutAToken() {
+        given().header("Origin", "http://localhost:6274").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type,mcp-session-id")
+                .options("/mcp").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:6274");
+    }
+
+    @Test
     void reboundHostNameIs400() {
         mcp().header("Authorization", "Bearer " + McpClients.token(tokens)).header("Host", "evil.example")
                 .post("/mcp").then().statusCode(400).body(equalTo("Host not allowed"));

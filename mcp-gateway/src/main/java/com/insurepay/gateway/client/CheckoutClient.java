@@ -123,7 +123,8 @@ public class CheckoutClient {
         } catch (RuntimeException transport) {
             // Refused/reset connections and read timeouts arrive as ProcessingException; anything else unexpected
             // (an unreadable body) is treated the same way for the caller, with the cause kept in the log.
-            LOG.warnf(transport, "checkout-service call failed: %s", transport.getMessage());
+            LOG.warnf("checkout-service call failed: %s", transport.toString());
+            LOG.debug("checkout-service call failure", transport);
             throw new CheckoutUnavailableException("checkout-service did not answer: " + transport.getMessage(), transport);
         }
     }
