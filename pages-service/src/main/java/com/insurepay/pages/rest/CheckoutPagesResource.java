@@ -53,7 +53,7 @@ public class CheckoutPagesResource {
         if (found.isEmpty()) {
             return ErrorPages.notFound(site());
         }
-        PaymentSummary payment = found.get();
+        PaymentSummary payment = outcomes.forCancelPage(found.get());
         return Response.ok(Pages.cancel(site(), payment, outcomes.cancelOutcome(payment, outcomes.openCheckoutUrl(sessionId))))
                 .build();
     }

@@ -111,6 +111,11 @@ public class CheckoutOutcomeService {
                 "Your assistant can send you a new payment link whenever you are ready.");
     }
 
+    /** On /cancel an open payment is simply not paid: "waiting for confirmation" would mislead. */
+    public PaymentSummary forCancelPage(PaymentSummary p) {
+        return p.status().isOpen() ? p.withStatusLabel("Not paid") : p;
+    }
+
     /** The Stripe-hosted page of a still-open checkout: from our records, so safe to link to. */
     public Optional<String> openCheckoutUrl(String sessionId) {
         if (!isSessionId(sessionId)) {

@@ -21,6 +21,11 @@ public record PaymentSummary(
         String policyNumber,
         String checkoutExpiresOn) {
 
+    public PaymentSummary withStatusLabel(String label) {
+        return new PaymentSummary(sessionId, status, label, productName, amount, reference, maskedEmail, paidOn,
+                refundedAmount, policyNumber, checkoutExpiresOn);
+    }
+
     public String state() {
         return status.wireName();
     }

@@ -1,5 +1,8 @@
 package com.insurepay.pages.service;
 
+import com.insurepay.common.policy.Policy;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +15,6 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
-
-import com.insurepay.common.policy.Policy;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -27,6 +27,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * The policy document, drawn on request with PDFBox. Only the Standard 14 fonts: nothing to embed or ship, and
  * they work in a native image. Their WinAnsi encoding cannot show every script, so other characters print as "?".
  */
+@Startup
 @ApplicationScoped
 public class PolicyPdfRenderer {
 
@@ -34,7 +35,18 @@ public class PolicyPdfRenderer {
     private static final float MARGIN = 56;
     private static final float LABEL_WIDTH = 150;
 
+    public PolicyPdfRenderer() {
+        // Creating a Standard 14 font makes PDFBox scan the system fonts once and write a cache file, by default
+        // in the home directory, which is read-only in our containers: keep it in the temp directory instead.
+        if (System.getProperty("pdfbox.fontcache") == null) {
+            System.setProperty("pdfbox.fontcache", System.getProperty("java.io.tmpdir"));
+        }
+        // The scan happens once per JVM; do it at start-up so no customer waits for it.
+        new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    }
+
     public byte[] render(Policy policy, String insurerName, Instant generatedAt) {
+        // New font objects per document: PDFBox 3 font objects belong to one document (the shared 2.x constants are gone).
         PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
         PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
