@@ -1,0 +1,47 @@
+package com.insurepay.webhook.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Prometheus names: {@code webhook_deliveries_total{type,outcome}}, {@code webhook_signature_failures_total{reason}},
+ * {@code webhook_processing_seconds{outcome}} (histogram buckets for p99).
+ */
+@ApplicationScoped
+public class WebhookMetrics {
+
+    /** Type tag of deliveries that were never verified: their claimed type is not to be trusted (or counted). */
+    public static final String UNVERIFIED = "unverified";
+
+    private final MeterRegistry registry;
+
+    public WebhookMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public Timer.Sample start() {
+        return Timer.start(registry);
+    }
+
+    public void delivered(String type, DeliveryOutcome outcome, Timer.Sample sample) {
+        Counter.builder("webhook.deliveries").description("Stripe webhook deliveries by event type and outcome")
+                .tag("type", type).tag("outcome", outcome.tag()).register(registry).increment();
+        if (sample != null) {
+            sample.stop(Timer.builder("webhook.processing").description("Time to verify, de-duplicate and apply one delivery")
+                    .tag("outcome", outcome.tag()).publishPercentileHistogram().register(registry));
+        }
+    }
+
+    public void rejected(String reasonTag, Timer.Sample sample) {
+        delivered(UNVERIFIED, DeliveryOutcome.REJECTED, sample);
+        Counter.builder("webhook.rejections").description("Deliveries refused before processing, by reason")
+                .tag("reason", reasonTag).register(registry).increment();
+    }
+
+    public void signatureFailure(RejectedDeliveryException.Reason reason) {
+        Counter.builder("webhook.signature.failures").description("Deliveries whose Stripe-Signature did not verify")
+                .tag("reason", reason.tag()).register(registry).increment();
+    }
+}
