@@ -93,6 +93,11 @@ public class PaymentSeeder {
         }
     }
 
+    /** As after a first payment attempt: Stripe's PaymentIntent known (disputes carry nothing else). */
+    public void attachPaymentIntent(Seeded seeded) {
+        payments.attachStripeReferences(seeded.paymentId(), null, seeded.paymentIntent());
+    }
+
     public List<HistoryEntry> history(String paymentId) {
         return payments.history(paymentId);
     }
