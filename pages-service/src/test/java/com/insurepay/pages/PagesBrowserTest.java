@@ -13,6 +13,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -223,7 +226,12 @@ class PagesBrowserTest {
         return new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
+    /** The viewport, cut below the page's content so the pictures stay small. */
     private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        BufferedImage shot = ImageIO.read(new ByteArrayInputStream(((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES)));
+        Number contentHeight = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return Math.ceil(document.body.scrollHeight * window.devicePixelRatio);");
+        int height = Math.min(shot.getHeight(), Math.max(1, contentHeight.intValue()));
+        ImageIO.write(shot.getSubimage(0, 0, shot.getWidth(), height), "png", SCREENSHOTS.resolve(name + ".png").toFile());
     }
 }

@@ -17,16 +17,22 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(DynamoDbLocalTestResource.class)
 class PolicyDocumentResourceTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @Inject
     TestPayments seed;
@@ -66,6 +72,9 @@ class PolicyDocumentResourceTest {
             assertTrue(text.contains("a***@example.com"), text);
             assertTrue(text.contains("Active"), text);
             assertTrue(text.contains("Issue date"), text);
+            // A picture of the document for people to look at (README); also proves it renders.
+            Files.createDirectories(SCREENSHOTS);
+            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 72), "png", SCREENSHOTS.resolve("policy-pdf.png").toFile());
         }
     }
 
