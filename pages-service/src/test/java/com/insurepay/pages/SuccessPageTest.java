@@ -32,6 +32,7 @@ class SuccessPageTest {
                 .when().get("/success")
                 .then().statusCode(200)
                 .contentType(ContentType.HTML)
+                .header("Content-Type", containsString("charset=UTF-8"))
                 .header("Cache-Control", "no-store")
                 .body(allOf(containsString("<h1>Payment received</h1>"), containsString("Travel Insurance Plus"),
                         containsString("SGD 150.00"), containsString(paid.paymentId()), containsString("a***@example.com"),

@@ -6,14 +6,13 @@ import com.insurepay.pages.service.PaymentSummary;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** Where Stripe sends the customer back: {@code /success} and {@code /cancel}, both with {@code ?session_id=cs_...}. */
 @Path("/")
-@Produces(MediaType.TEXT_HTML)
+@Produces(Pages.HTML_UTF8)
 public class CheckoutPagesResource {
 
     private final CheckoutOutcomeService outcomes;
@@ -34,15 +33,15 @@ public class CheckoutPagesResource {
         }
         PaymentSummary payment = found.get();
         if (payment.isCompleted()) {
-            return Response.ok(Pages.receipt(site(), payment)).build();
+            return Pages.html(Pages.receipt(site(), payment));
         }
         if (payment.isPending()) {
             // The redirect often beats the webhook: show "confirming" and let the page poll until it lands.
             Polling polling = new Polling("/api/sessions/" + payment.sessionId() + "/status",
                     config.pollInterval().toMillis(), config.processingWait().toMillis());
-            return Response.ok(Pages.processing(site(), payment, polling)).build();
+            return Pages.html(Pages.processing(site(), payment, polling));
         }
-        return Response.ok(Pages.outcome(site(), payment, outcomes.successOutcome(payment))).build();
+        return Pages.html(Pages.outcome(site(), payment, outcomes.successOutcome(payment)));
     }
 
     @GET
@@ -54,8 +53,7 @@ public class CheckoutPagesResource {
             return ErrorPages.notFound(site());
         }
         PaymentSummary payment = outcomes.forCancelPage(found.get());
-        return Response.ok(Pages.cancel(site(), payment, outcomes.cancelOutcome(payment, outcomes.openCheckoutUrl(sessionId))))
-                .build();
+        return Pages.html(Pages.cancel(site(), payment, outcomes.cancelOutcome(payment, outcomes.openCheckoutUrl(sessionId))));
     }
 
     private Site site() {

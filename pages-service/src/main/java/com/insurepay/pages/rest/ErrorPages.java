@@ -23,7 +23,7 @@ public class ErrorPages {
     }
 
     static Response notFound(Site site) {
-        return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_HTML_TYPE).entity(Pages.notFound(site)).build();
+        return Pages.html(Response.Status.NOT_FOUND, Pages.notFound(site));
     }
 
     @ServerExceptionMapper
@@ -44,7 +44,7 @@ public class ErrorPages {
         if (isApi(request)) {
             return json(Response.Status.INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side (error id " + errorId + ").");
         }
-        return Response.serverError().type(MediaType.TEXT_HTML_TYPE).entity(Pages.error(new Site(config.insurerName()))).build();
+        return Pages.html(Response.Status.INTERNAL_SERVER_ERROR, Pages.error(new Site(config.insurerName())));
     }
 
     private static boolean isApi(HttpServerRequest request) {

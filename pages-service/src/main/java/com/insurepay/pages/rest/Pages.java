@@ -4,10 +4,28 @@ import com.insurepay.pages.service.OutcomeMessage;
 import com.insurepay.pages.service.PaymentSummary;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** The pages, type-checked at build time (templates/pages/*.html, all HTML-escaped by default). */
 @CheckedTemplate(basePath = "pages")
 public class Pages {
+
+    /** Said explicitly, so no browser has to guess the encoding of a product name. */
+    public static final String HTML_UTF8 = "text/html;charset=UTF-8";
+    public static final MediaType HTML = MediaType.valueOf(HTML_UTF8);
+
+    /**
+     * Renders to a response with an explicit charset (handing Qute the TemplateInstance would send a bare
+     * "text/html", leaving the browser to guess the encoding of a product name).
+     */
+    static Response html(Response.Status status, TemplateInstance page) {
+        return Response.status(status).type(HTML).entity(page.render()).build();
+    }
+
+    static Response html(TemplateInstance page) {
+        return html(Response.Status.OK, page);
+    }
 
     public static native TemplateInstance receipt(Site site, PaymentSummary payment);
 

@@ -6,7 +6,6 @@ import com.insurepay.pages.service.PolicyDocumentService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -34,8 +33,7 @@ public class PolicyDocumentResource {
                     .build();
         }
         if (document instanceof PolicyDocument.Refused refused) {
-            return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(Pages.linkRefused(site, refused.expired())).build();
+            return Pages.html(Response.Status.FORBIDDEN, Pages.linkRefused(site, refused.expired()));
         }
         return ErrorPages.notFound(site);
     }
