@@ -129,6 +129,19 @@ class SuccessPageTest {
     }
 
     @Test
+    void wellFormedUnknownSessionOffersToCheckAgainBecauseALinkPaymentMayNotBeRecordedYet() {
+        given().queryParam("session_id", "cs_test_link_not_yet_seen")
+                .when().get("/success")
+                .then().statusCode(404)
+                .body(allOf(containsString("It can take a minute"),
+                        containsString("href=\"/success?session_id=cs_test_link_not_yet_seen\"")));
+        given().queryParam("session_id", "cs_test<b>")
+                .when().get("/success")
+                .then().statusCode(404)
+                .body(allOf(containsString("We could not find this page"), not(containsString("Check again"))));
+    }
+
+    @Test
     void missingSessionIdGivesTheFriendly404() {
         given().when().get("/success")
                 .then().statusCode(404)

@@ -29,7 +29,10 @@ public class CheckoutPagesResource {
         Optional<PaymentSummary> found = outcomes.findBySession(sessionId);
         outcomes.countView("success", found.orElse(null));
         if (found.isEmpty()) {
-            return ErrorPages.notFound(site());
+            // A Payment Link's session is only recorded when its webhook lands, and the redirect can come first:
+            // for a well-formed id, offer to check again instead of only saying "not found".
+            return ErrorPages.notFound(site(),
+                    CheckoutOutcomeService.isSessionId(sessionId) ? "/success?session_id=" + sessionId : null);
         }
         PaymentSummary payment = found.get();
         if (payment.isCompleted()) {

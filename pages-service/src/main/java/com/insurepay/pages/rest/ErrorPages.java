@@ -23,7 +23,11 @@ public class ErrorPages {
     }
 
     static Response notFound(Site site) {
-        return Pages.html(Response.Status.NOT_FOUND, Pages.notFound(site));
+        return notFound(site, null);
+    }
+
+    static Response notFound(Site site, String retryUrl) {
+        return Pages.html(Response.Status.NOT_FOUND, Pages.notFound(site, retryUrl));
     }
 
     @ServerExceptionMapper

@@ -35,7 +35,8 @@ public class Pages {
 
     public static native TemplateInstance cancel(Site site, PaymentSummary payment, OutcomeMessage message);
 
-    public static native TemplateInstance notFound(Site site);
+    /** @param retryUrl where "check again" points, or null when trying again cannot help */
+    public static native TemplateInstance notFound(Site site, String retryUrl);
 
     public static native TemplateInstance linkRefused(Site site, boolean expired);
 

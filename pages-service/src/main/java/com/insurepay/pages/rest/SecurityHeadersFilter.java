@@ -55,7 +55,7 @@ public class SecurityHeadersFilter {
         if (ctx.response().ended()) {
             return;
         }
-        String body = Pages.notFound(new Site(config.insurerName())).render();
+        String body = Pages.notFound(new Site(config.insurerName()), null).render();
         ctx.response().setStatusCode(404).putHeader("Content-Type", "text/html;charset=UTF-8").end(body);
     }
 }
