@@ -55,6 +55,27 @@ public class PaymentSeeder {
         return seeded;
     }
 
+    /** A pending Checkout payment whose session is still to be created (by a test, at the sandbox). */
+    public String pendingWithoutSession(PaymentKind kind) {
+        Instant now = Instant.now();
+        String id = Ids.newPaymentId(now);
+        payments.create(Payment.newPending(id, "user-" + UUID.randomUUID(), "quote-" + UUID.randomUUID(),
+                Money.of(AMOUNT, "SGD"), "Travel Cover", "alice@example.com", kind, now), TransitionCause.api("initiate_purchase"));
+        return id;
+    }
+
+    public void attachSession(String paymentId, String sessionId, String url, Instant expiresAt) {
+        payments.attachCheckoutSession(paymentId, sessionId, url, expiresAt, null);
+    }
+
+    /** As checkout-service's PaymentAttributeWriter.attachPaymentLink does. */
+    public void attachPaymentLink(String paymentId, String paymentLinkId) {
+        client.updateItem(b -> b.tableName(payments.table()).key(PaymentItems.key(paymentId))
+                .updateExpression("SET #l = :l, #v = #v + :one")
+                .expressionAttributeNames(Map.of("#l", PaymentTable.PAYMENT_LINK_ID, "#v", "version"))
+                .expressionAttributeValues(Map.of(":l", Attr.s(paymentLinkId), ":one", Attr.n(1))));
+    }
+
     /** A pay-later payment: pending, with its Payment Link, but no session yet (that comes with the webhook). */
     public Seeded paymentLink() {
         Instant now = Instant.now();
@@ -63,11 +84,7 @@ public class PaymentSeeder {
                 Money.of(AMOUNT, "SGD"), "Travel Cover", "alice@example.com", PaymentKind.PAYMENT_LINK, now),
                 TransitionCause.api("save_quote_for_later"));
         String link = "plink_" + random();
-        // As checkout-service's PaymentAttributeWriter.attachPaymentLink does.
-        client.updateItem(b -> b.tableName(payments.table()).key(PaymentItems.key(id))
-                .updateExpression("SET #l = :l, #v = #v + :one")
-                .expressionAttributeNames(Map.of("#l", PaymentTable.PAYMENT_LINK_ID, "#v", "version"))
-                .expressionAttributeValues(Map.of(":l", Attr.s(link), ":one", Attr.n(1))));
+        attachPaymentLink(id, link);
         return new Seeded(id, "cs_test_" + random(), "pi_" + random(), "ch_" + random(), link);
     }
 
