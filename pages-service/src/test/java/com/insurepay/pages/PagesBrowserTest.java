@@ -144,6 +144,21 @@ class PagesBrowserTest {
     }
 
     @Test
+    void notFoundPageOfALinkCheckoutOpensTheReceiptOnceTheLateWebhookLands() throws Exception {
+        Payment link = seed.unrecordedLinkPayment();
+        String sessionId = "cs_test_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        openExpectingErrorStatus("success?session_id=" + sessionId);
+        expectedErrorDocuments.add(base.toString() + "api/sessions/" + sessionId + "/status");
+        assertTrue(visible("recheck").isDisplayed());
+
+        seed.recordLinkSessionPaid(link, sessionId);
+
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Payment received"));
+        assertEquals(link.paymentId(), browser.findElement(By.id("summary-reference")).getText());
+    }
+
+    @Test
     void processingPageSaysPlainlyWhenConfirmationTakesLonger() throws Exception {
         Payment pending = seed.pendingCheckout();
         open("success?session_id=" + pending.stripeSessionId());

@@ -134,11 +134,13 @@ class SuccessPageTest {
                 .when().get("/success")
                 .then().statusCode(404)
                 .body(allOf(containsString("It can take a minute"),
-                        containsString("href=\"/success?session_id=cs_test_link_not_yet_seen\"")));
+                        containsString("href=\"/success?session_id=cs_test_link_not_yet_seen\""),
+                        containsString("<script src=\"/static/recheck.js\" defer></script>")));
         given().queryParam("session_id", "cs_test<b>")
                 .when().get("/success")
                 .then().statusCode(404)
-                .body(allOf(containsString("We could not find this page"), not(containsString("Check again"))));
+                .body(allOf(containsString("We could not find this page"), not(containsString("Check again")),
+                        not(containsString("recheck.js"))));
     }
 
     @Test

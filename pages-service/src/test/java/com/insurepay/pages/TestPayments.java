@@ -44,6 +44,22 @@ public class TestPayments {
                 now.plus(Duration.ofHours(1)), null);
     }
 
+    /** A pay-later payment whose Checkout Session Stripe made but nobody has recorded yet (its webhook is late). */
+    public Payment unrecordedLinkPayment() {
+        Instant now = Instant.now();
+        Payment payment = Payment.newPending(Ids.newPaymentId(now), "user_" + shortId(), "quote_" + shortId(),
+                Money.of(9_900, "SGD"), "Travel Insurance Silver", "carol@example.com", PaymentKind.PAYMENT_LINK, now);
+        payments.create(payment, TransitionCause.api("test seed"));
+        return payment;
+    }
+
+    /** What webhook-service does when the link's checkout.session.completed lands. */
+    public Payment recordLinkSessionPaid(Payment payment, String sessionId) {
+        payments.attachCheckoutSession(payment.paymentId(), sessionId, CHECKOUT_URL + sessionId,
+                Instant.now().plus(Duration.ofHours(1)), "plink_" + shortId());
+        return move(payment, PaymentStatus.COMPLETED);
+    }
+
     public Payment pendingCheckout() {
         return pendingCheckout("Travel Insurance Plus", 15_000, "SGD", "alice@example.com");
     }
