@@ -77,7 +77,8 @@ class AcceptanceIT {
             // The redirect may beat the webhook: the page turns into the receipt by itself.
             browser.waitForText(paymentId, Duration.ofSeconds(60));
             browser.screenshot("1-buy-now-receipt");
-            assertTrue(browser.severeConsoleEntries().isEmpty(), "console errors: " + browser.severeConsoleEntries());
+            var consoleErrors = browser.severeConsoleEntries(); // reading the log drains it: read once
+            assertTrue(consoleErrors.isEmpty(), "console errors: " + consoleErrors);
         }
 
         awaitStatus(mcp, paymentId, "completed", Duration.ofSeconds(30));

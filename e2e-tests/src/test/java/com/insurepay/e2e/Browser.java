@@ -67,7 +67,9 @@ final class Browser implements AutoCloseable {
     }
 
     void waitForText(String expected, Duration timeout) {
-        new WebDriverWait(driver, timeout).until(d -> d.findElement(By.tagName("body")).getText().contains(expected));
+        // Navigations (form posts, redirects) replace the body under us: retry on stale elements.
+        new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText().contains(expected));
     }
 
     void screenshot(String name) {
@@ -79,9 +81,10 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    List<LogEntry> severeConsoleEntries() {
+    /** SEVERE console entries since the last call (CSP violations, failed loads, script errors). */
+    List<String> severeConsoleEntries() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
     }
 
     @Override

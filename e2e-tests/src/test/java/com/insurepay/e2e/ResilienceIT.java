@@ -57,29 +57,35 @@ class ResilienceIT {
             clients.add(new Mcp());
         }
         try {
+            java.util.concurrent.CountDownLatch thirdDone = new java.util.concurrent.CountDownLatch(purchases / 3);
             for (int i = 0; i < purchases; i++) {
                 Mcp mcp = clients.get(i % clients.size());
                 started.add(pool.submit(() -> {
-                    JsonNode p = mcp.call("initiate_purchase", purchase(unique("storm-user"), unique("storm-quote"), 5000 + 10, null));
+                    JsonNode p = mcp.call("initiate_purchase", purchase(unique("storm-user"), unique("storm-quote"), 5010, null));
                     Stack.payWithCard(p.path("session_id").asText(), CARD_OK);
+                    thirdDone.countDown();
                     return p.path("payment_intent_id").asText();
                 }));
-                if (i == purchases / 3) {
-                    // Kill webhook-service mid-storm (like a crashed pod), then bring it back.
-                    pool.submit(() -> {
-                        ProcessHandle.of(Stack.pidOf("webhook-service")).ifPresent(ProcessHandle::destroyForcibly);
-                        return null;
-                    }).get();
-                }
             }
+            // Kill webhook-service once a third of the customers have paid (like a crashed pod), mid-storm.
+            assertTrue(thirdDone.await(3, TimeUnit.MINUTES), "a third of the purchases did not finish in time");
+            long killed = Stack.pidOf("webhook-service");
+            ProcessHandle.of(killed).ifPresent(ProcessHandle::destroyForcibly);
             List<String> ids = new ArrayList<>();
             for (Future<String> f : started) {
                 ids.add(f.get(5, TimeUnit.MINUTES));
             }
             Stack.stack("up"); // restarts only what is not running: webhook-service
+            assertNotEquals(killed, Stack.pidOf("webhook-service"), "webhook-service was restarted");
             Mcp mcp = clients.get(0);
             Awaitility.await("all storm payments completed").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
                     .until(() -> ids.stream().allMatch(id -> "completed".equals(status(mcp, id).path("payment_status").asText())));
+            JsonNode deliveries = Stack.sandboxGet("/sandbox/deliveries");
+            boolean retried = false;
+            for (JsonNode d : deliveries.path("data")) {
+                retried |= d.path("attempt").asInt() > 1 && "delivered".equals(d.path("outcome").asText());
+            }
+            assertTrue(retried, "some events were delivered only on a retry, after the crash");
             for (String id : ids) {
                 JsonNode payment = checkout("GET", "/api/payments/" + id);
                 long appliedCompletions = 0;
