@@ -75,7 +75,9 @@ class AcceptanceIT {
             browser.waitForText("150.00", Duration.ofSeconds(30));
             assertTrue(browser.driver.getCurrentUrl().startsWith(Stack.env("PAGES_URL") + "/success"), browser.driver.getCurrentUrl());
             // The redirect may beat the webhook: the page turns into the receipt by itself.
-            browser.waitForText(paymentId, Duration.ofSeconds(60));
+            browser.screenshot("1-buy-now-landed");
+            browser.waitForText("Payment received", Duration.ofSeconds(60));
+            assertTrue(browser.text().contains(paymentId), "the receipt shows our payment reference");
             browser.screenshot("1-buy-now-receipt");
             var consoleErrors = browser.severeConsoleEntries(); // reading the log drains it: read once
             assertTrue(consoleErrors.isEmpty(), "console errors: " + consoleErrors);
@@ -116,7 +118,8 @@ class AcceptanceIT {
 
             browser.open(started.path("checkout_url").asText());
             browser.payOnCheckoutPage(CARD_OK);
-            browser.waitForText(paymentId, Duration.ofSeconds(60));
+            browser.waitForText("Payment received", Duration.ofSeconds(60));
+            browser.screenshot("2-declined-then-paid");
         }
         awaitStatus(mcp, paymentId, "completed", Duration.ofSeconds(30));
     }

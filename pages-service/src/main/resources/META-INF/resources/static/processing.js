@@ -68,7 +68,9 @@
         return response.json();
       })
       .then(function (body) {
-        if (body.status === 'pending') {
+        if (body.status === 'pending' || body.status === 'failed') {
+          // "failed" is an earlier declined card; the successful retry that brought the customer here is
+          // still being confirmed.
           schedule();
         } else if (body.status === 'completed' && body.receipt) {
           showReceipt(body.receipt);

@@ -171,15 +171,28 @@ class PagesBrowserTest {
     }
 
     @Test
-    void processingPageReloadsIntoTheOutcomeWhenThePaymentFails() throws Exception {
+    void processingPageReloadsIntoTheOutcomeWhenTheCheckoutExpires() throws Exception {
         Payment pending = seed.pendingCheckout();
         open("success?session_id=" + pending.stripeSessionId());
         visible("pending-state");
-        seed.move(pending, PaymentStatus.FAILED);
+        seed.move(pending, PaymentStatus.EXPIRED);
         WebElement heading = new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "did not go through"))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "has expired"))
                 ? browser.findElement(By.tagName("h1")) : null;
-        assertEquals("Your payment did not go through", heading.getText());
+        assertEquals("This checkout has expired", heading.getText());
+    }
+
+    @Test
+    void aDeclinedThenRetriedPaymentKeepsConfirmingAndBecomesTheReceipt() throws Exception {
+        Payment declined = seed.move(seed.pendingCheckout(), PaymentStatus.FAILED);
+        open("success?session_id=" + declined.stripeSessionId());
+        visible("pending-state");
+        Thread.sleep(1500); // a few polls see "failed" and keep waiting
+        assertTrue(visible("pending-state").isDisplayed());
+        seed.move(declined, PaymentStatus.COMPLETED);
+        WebElement done = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("completed-state")));
+        assertEquals("Payment received", done.findElement(By.tagName("h1")).getText());
     }
 
     @Test
@@ -192,7 +205,7 @@ class PagesBrowserTest {
         assertTrue(visible("row-policy").getText().contains(policy.policyNumber()));
         screenshot("receipt");
 
-        for (PaymentStatus status : new PaymentStatus[] {PaymentStatus.FAILED, PaymentStatus.EXPIRED, PaymentStatus.CANCELLED,
+        for (PaymentStatus status : new PaymentStatus[] {PaymentStatus.EXPIRED, PaymentStatus.CANCELLED,
                 PaymentStatus.REFUNDED, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.DISPUTED}) {
             Payment p = seed.inState(status);
             open("success?session_id=" + p.stripeSessionId());

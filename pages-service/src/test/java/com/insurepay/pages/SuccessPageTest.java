@@ -78,7 +78,6 @@ class SuccessPageTest {
 
     @ParameterizedTest
     @CsvSource({
-            "FAILED, Your payment did not go through, No money has been taken.",
             "EXPIRED, This checkout has expired, No money has been taken.",
             "CANCELLED, This payment was cancelled, No money has been taken.",
             "REFUNDED, This payment has been refunded, the full amount has been refunded",
@@ -93,6 +92,19 @@ class SuccessPageTest {
                 .body(allOf(containsString("<h1>" + title + "</h1>"), containsString(explanation),
                         containsString(payment.paymentId()), not(containsString("Payment received")),
                         not(containsString("processing.js"))));
+    }
+
+    /** Declined once, then paid: the customer lands here before the completion event, while the payment is failed. */
+    @Test
+    void aFailedPaymentOnTheSuccessPageIsStillBeingConfirmed() {
+        Payment failed = seed.inState(PaymentStatus.FAILED);
+        given().queryParam("session_id", failed.stripeSessionId())
+                .when().get("/success")
+                .then().statusCode(200)
+                .body(allOf(containsString("<h1>Confirming your payment</h1>"),
+                        containsString("<script src=\"/static/processing.js\" defer></script>"),
+                        containsString("Waiting for confirmation"), not(containsString("declined")),
+                        not(containsString("did not go through"))));
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import com.insurepay.common.payment.PaymentStatus;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -38,11 +39,14 @@ public class CheckoutPagesResource {
         if (payment.isCompleted()) {
             return Pages.html(Pages.receipt(site(), payment));
         }
-        if (payment.isPending()) {
-            // The redirect often beats the webhook: show "confirming" and let the page poll until it lands.
+        if (payment.status().isOpen()) {
+            // Stripe sends the customer here only after it accepted a payment, so an open payment means its
+            // confirmation is still on its way: the redirect often beats the webhook. That includes "failed": an
+            // earlier card was declined and the retry that succeeded has not been confirmed yet (our checkouts are
+            // card-only, so no late asynchronous failure follows a redirect here). Show "confirming" and poll.
             Polling polling = new Polling("/api/sessions/" + payment.sessionId() + "/status",
                     config.pollInterval().toMillis(), config.processingWait().toMillis());
-            return Pages.html(Pages.processing(site(), payment, polling));
+            return Pages.html(Pages.processing(site(), payment.withStatusLabel(CheckoutOutcomeService.statusLabel(PaymentStatus.PENDING)), polling));
         }
         return Pages.html(Pages.outcome(site(), payment, outcomes.successOutcome(payment)));
     }

@@ -69,7 +69,7 @@ public class CheckoutOutcomeService {
     /** What /success says for a state that is neither the receipt nor the processing page. */
     public OutcomeMessage successOutcome(PaymentSummary p) {
         return switch (p.status()) {
-            case FAILED -> OutcomeMessage.of("Your payment did not go through",
+            case FAILED -> OutcomeMessage.of("Your payment did not go through", // on /cancel; /success keeps polling
                     "The payment was declined or could not be completed. No money has been taken.",
                     "You can try again with another card while your checkout is open, or ask your assistant for a new payment link.");
             case EXPIRED -> OutcomeMessage.of("This checkout has expired",
@@ -158,7 +158,7 @@ public class CheckoutOutcomeService {
                 .orElse(p.webhookProcessedAt() != null ? p.webhookProcessedAt() : p.updatedAt());
     }
 
-    static String statusLabel(PaymentStatus status) {
+    public static String statusLabel(PaymentStatus status) {
         return switch (status) {
             case PENDING -> "Waiting for confirmation";
             case FAILED -> "Not paid (declined)";
