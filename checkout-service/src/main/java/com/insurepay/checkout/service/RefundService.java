@@ -38,6 +38,8 @@ public class RefundService {
     /** A reservation older than this without an answer is a crashed attempt: its retry may resume it. */
     private static final Duration RESUME_AFTER = Duration.ofSeconds(60);
     private static final int MAX_ATTEMPTS = 10;
+    /** Far above any Stripe call with its retries: a keyless hold this old belongs to a request that died. */
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
     @Inject
     PaymentRepository payments;
@@ -63,7 +65,11 @@ public class RefundService {
         }
         Payment payment = paymentService.require(paymentId);
         // Without a key from the caller each request is a new refund; with one, a retry refunds once.
-        String requestKey = idempotencyKey == null ? "gen-" + UUID.randomUUID() : "key-" + idempotencyKey;
+        String requestKey = idempotencyKey == null ? RefundLedger.GENERATED_KEY_PREFIX + UUID.randomUUID() : "key-" + idempotencyKey;
+        int released = ledger.releaseAbandoned(paymentId, clock.instant().minus(ABANDONED_AFTER));
+        if (released > 0) {
+            LOG.warnf("Released %d abandoned refund hold(s) on payment %s", released, paymentId);
+        }
 
         RefundRecord record = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS && record == null; attempt++) {

@@ -37,6 +37,8 @@ public class RefundLedger {
     public static final String SUCCEEDED = "succeeded";
     private static final String REFUND_SK_PREFIX = "REFUND#";
     private static final String RESERVED_ATTR = "refund_reserved";
+    /** Request keys the service made up for requests without an Idempotency-Key. */
+    public static final String GENERATED_KEY_PREFIX = "gen-";
 
     @Inject
     DynamoDbClient client;
@@ -147,6 +149,30 @@ public class RefundLedger {
         } catch (TransactionCanceledException alreadyDone) {
             // Completed or cancelled by a retry of the same request.
         }
+    }
+
+    /**
+     * Gives back the holds of requests sent without an Idempotency-Key that never got an answer (the service died
+     * between reserving and hearing from Stripe): no retry can name them, so nobody would ever resume them. Safe to
+     * release, because Stripe itself refuses a refund above what remains on the charge, and a refund Stripe did
+     * make still reaches {@code refunded_amount} through {@code charge.refunded}.
+     *
+     * @return how many holds were released
+     */
+    public int releaseAbandoned(String paymentId, Instant requestedBefore) {
+        int released = 0;
+        for (Map<String, AttributeValue> item : client.query(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :gen)")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                .expressionAttributeValues(Map.of(":pk", Attr.s(PAYMENT_PK_PREFIX + paymentId),
+                        ":gen", Attr.s(REFUND_SK_PREFIX + GENERATED_KEY_PREFIX)))).items()) {
+            RefundRecord r = fromItem(item);
+            if (RESERVED.equals(r.state()) && r.createdAt().isBefore(requestedBefore)) {
+                cancel(r);
+                released++;
+            }
+        }
+        return released;
     }
 
     private Update release(RefundRecord record) {
