@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -75,7 +76,10 @@ public class PaymentLinkService {
     }
 
     public LinkState save(SaveForLater cmd) {
-        paymentService.rejectIfPaid(payments.findByQuote(cmd.quoteId(), 50, null).items());
+        List<Payment> ofQuote = payments.findByQuote(cmd.quoteId(), 50, null).items();
+        paymentService.rejectIfPaid(ofQuote);
+        // "Pay later" replaces a checkout the customer did not pay: one way to pay a quote at a time.
+        paymentService.supersedeOpenPayments(cmd.quoteId(), ofQuote, EnumSet.of(PaymentKind.CHECKOUT), "a payment link");
         Optional<PaymentLinkRecord> existing = links.find(cmd.quoteId());
         if (existing.isPresent()) {
             LinkState current = refreshIfStale(existing.get(), false);

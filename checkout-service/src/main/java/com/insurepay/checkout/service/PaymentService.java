@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /** Buy now: initiate, read, list and cancel purchases. */
@@ -93,7 +94,7 @@ public class PaymentService {
             return new Initiated(live.get(), payments.history(live.get().paymentId()), false);
         }
 
-        supersedeOpenPayments(cmd.quoteId(), ofQuote);
+        supersedeOpenPayments(cmd.quoteId(), ofQuote, EnumSet.allOf(PaymentKind.class), "a new checkout");
 
         // Expiry is known before the payment is written, so the open-payments index serves reconciliation from the start.
         Instant expiresAt = now.plus(settings.sessionTtl());
@@ -119,14 +120,14 @@ public class PaymentService {
      * its expiry that Stripe has not closed yet) is closed at Stripe and cancelled first, so the customer can never
      * pay the same quote twice. If one of them turns out to be paid already, the quote is paid: 409.
      */
-    private void supersedeOpenPayments(String quoteId, List<Payment> ofQuote) {
+    void supersedeOpenPayments(String quoteId, List<Payment> ofQuote, Set<PaymentKind> kinds, String replacement) {
         for (Payment open : ofQuote) {
-            if (!open.status().isOpen()) {
+            if (!open.status().isOpen() || !kinds.contains(open.kind())) {
                 continue;
             }
             try {
-                cancel(open.paymentId(), "superseded by a new checkout for the quote");
-                LOG.infof("Payment %s superseded by a new checkout for its quote", open.paymentId());
+                cancel(open.paymentId(), "superseded by " + replacement + " for the quote");
+                LOG.infof("Payment %s superseded by %s for its quote", open.paymentId(), replacement);
             } catch (CheckoutProblem e) {
                 rejectIfPaid(payments.findByQuote(quoteId, QUOTE_SCAN, null).items());
                 if (e.status() != 409) {

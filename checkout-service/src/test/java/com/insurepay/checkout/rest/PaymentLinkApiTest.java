@@ -13,6 +13,7 @@ import com.insurepay.testsupport.DynamoDbLocalTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -58,6 +59,17 @@ class PaymentLinkApiTest {
                 .body("payment_link_id", equalTo(link.getString("payment_link_id"))).body("is_active", equalTo(true));
         api().get("/api/payments/" + link.getString("payment_intent_id")).then().statusCode(200)
                 .body("kind", equalTo("payment_link")).body("payment_link_id", equalTo(link.getString("payment_link_id")));
+    }
+
+    @Test
+    void savingForLaterClosesTheQuotesUnpaidCheckout() {
+        String quote = unique("qlater");
+        Response checkout = api().body(purchase(quote, 15000)).post("/api/payments");
+        checkout.then().statusCode(201);
+        api().body(saveForLater("u-4", 15000)).put("/api/quotes/" + quote + "/payment-link").then().statusCode(201);
+        api().get("/api/payments/" + checkout.path("payment_intent_id")).then()
+                .body("payment_status", equalTo("cancelled")).body("history[-1].detail", containsString("payment link"));
+        assertEquals("expired", Sandbox.get("/v1/checkout/sessions/" + checkout.path("session_id")).getString("status"));
     }
 
     @Test
