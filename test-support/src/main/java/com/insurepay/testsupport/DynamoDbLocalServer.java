@@ -5,6 +5,7 @@ import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -25,26 +26,33 @@ public final class DynamoDbLocalServer {
     private static DynamoDbLocalServer shared;
 
     private final int port;
+    /** Null: in memory. Otherwise the database lives in this folder and survives a stop/start. */
+    private final Path dataDir;
     private DynamoDBProxyServer server;
 
-    private DynamoDbLocalServer(int port) {
+    private DynamoDbLocalServer(int port, Path dataDir) {
         this.port = port;
+        this.dataDir = dataDir;
     }
 
     public static synchronized DynamoDbLocalServer shared() {
         if (shared == null) {
-            DynamoDbLocalServer s = new DynamoDbLocalServer(freePort());
+            DynamoDbLocalServer s = new DynamoDbLocalServer(freePort(), null);
             s.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(s::stop, "dynamodb-local-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(s::stopQuietly, "dynamodb-local-stop"));
             shared = s;
         }
         return shared;
     }
 
-    /** A server of its own, e.g. to stop and restart it in a fault test. Stop it yourself. */
-    public static DynamoDbLocalServer startNew(int port) {
-        DynamoDbLocalServer s = new DynamoDbLocalServer(port);
+    /**
+     * A server of its own whose database is kept in {@code dataDir}, so a fault test can stop it and start it again
+     * with its data intact. A shutdown hook stops it at the end.
+     */
+    public static DynamoDbLocalServer startPersistent(int port, Path dataDir) {
+        DynamoDbLocalServer s = new DynamoDbLocalServer(port, dataDir);
         s.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(s::stopQuietly, "dynamodb-local-stop-" + port));
         return s;
     }
 
@@ -54,8 +62,12 @@ public final class DynamoDbLocalServer {
         }
         try {
             // -sharedDb: one database whatever the credentials/region of the client (like the stack's server).
-            server = ServerRunner.createServerFromCommandLineArgs(new String[] {
-                "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
+            String[] storage = dataDir == null ? new String[] {"-inMemory"} : new String[] {"-dbPath", dataDir.toString()};
+            String[] common = {"-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)};
+            String[] args = new String[storage.length + common.length];
+            System.arraycopy(storage, 0, args, 0, storage.length);
+            System.arraycopy(common, 0, args, storage.length, common.length);
+            server = ServerRunner.createServerFromCommandLineArgs(args);
             server.start();
         } catch (Exception e) {
             throw new IllegalStateException("could not start DynamoDB Local on port " + port, e);
@@ -67,9 +79,18 @@ public final class DynamoDbLocalServer {
             try {
                 server.stop();
             } catch (Exception e) {
-                // Stopping at JVM exit: nothing useful to do.
+                throw new IllegalStateException("could not stop DynamoDB Local on port " + port, e);
+            } finally {
+                server = null;
             }
-            server = null;
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            stop();
+        } catch (RuntimeException e) {
+            // At JVM exit: nothing useful to do.
         }
     }
 

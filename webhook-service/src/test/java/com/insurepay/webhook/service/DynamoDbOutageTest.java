@@ -12,7 +12,6 @@ import com.insurepay.common.store.ProcessedEventStore;
 import com.insurepay.testsupport.DynamoDbLocalServer;
 import com.insurepay.webhook.support.PaymentSeeder;
 import com.insurepay.webhook.support.PaymentSeeder.Seeded;
-import com.insurepay.webhook.support.StoppableDynamoDb;
 import com.insurepay.webhook.support.StripeEvents;
 import com.insurepay.webhook.support.StripeSigner;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -20,6 +19,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +45,29 @@ class DynamoDbOutageTest {
         }
     }
 
+    /**
+     * A DynamoDB Local of this test's own, file-backed, so it can be stopped and started again with its data intact
+     * (the JVM-wide one of the other tests is in memory and stays up).
+     */
+    static final class OutageDynamoDb {
+        static final DynamoDbLocalServer SERVER = start();
+
+        private static DynamoDbLocalServer start() {
+            int port = DynamoDbLocalServer.freePort();
+            try {
+                Path dir = Files.createDirectories(Path.of("target", "dynamodb-outage-" + port).toAbsolutePath());
+                return DynamoDbLocalServer.startPersistent(port, dir);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     public static class StoppableDynamoDbResource implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {
             return Map.of(
-                    "quarkus.dynamodb.endpoint-override", StoppableDynamoDb.instance().endpoint(),
+                    "quarkus.dynamodb.endpoint-override", OutageDynamoDb.SERVER.endpoint(),
                     "quarkus.dynamodb.aws.region", DynamoDbLocalServer.REGION,
                     "quarkus.dynamodb.aws.credentials.type", "static",
                     "quarkus.dynamodb.aws.credentials.static-provider.access-key-id", DynamoDbLocalServer.ACCESS_KEY,
@@ -59,7 +79,7 @@ class DynamoDbOutageTest {
 
         @Override
         public void stop() {
-            StoppableDynamoDb.instance().stop();
+            OutageDynamoDb.SERVER.stop();
         }
 
         @Override
@@ -77,12 +97,12 @@ class DynamoDbOutageTest {
 
     @AfterEach
     void dynamoDbBackUp() {
-        StoppableDynamoDb.instance().start();
+        OutageDynamoDb.SERVER.start();
     }
 
     @Test
     void aDeliveryDuringAnOutageIs503AndItsRedeliveryIsAppliedExactlyOnce() {
-        assertEquals(StoppableDynamoDb.instance().endpoint(),
+        assertEquals(OutageDynamoDb.SERVER.endpoint(),
                 ConfigProvider.getConfig().getValue("quarkus.dynamodb.endpoint-override", String.class),
                 "this test must run against its own DynamoDB Local");
         Seeded p = seeder.checkout(PaymentStatus.PENDING);
@@ -90,13 +110,13 @@ class DynamoDbOutageTest {
         String body = StripeEvents.event(eventId, "checkout.session.completed",
                 StripeEvents.session(p.sessionId(), p.paymentId(), p.paymentId(), "paid", p.paymentIntent(), null));
 
-        StoppableDynamoDb.instance().stop();
+        OutageDynamoDb.SERVER.stop();
         deliver(body).statusCode(503).body("error", equalTo("temporarily_unavailable"));
         given().get("/q/health/ready").then().statusCode(503);
         // Stripe retries: still down, still not acknowledged.
         deliver(body, StripeSigner.header(body, StripeSigner.PRIMARY_SECRET, Instant.now().getEpochSecond())).statusCode(503);
 
-        StoppableDynamoDb.instance().start();
+        OutageDynamoDb.SERVER.start();
         given().get("/q/health/ready").then().statusCode(200);
         assertEquals(PaymentStatus.PENDING, seeder.find(p.paymentId()).status(), "nothing was half-applied");
         assertTrue(events.find(eventId).isEmpty(), "nothing was marked processed");
@@ -114,9 +134,9 @@ class DynamoDbOutageTest {
         String eventId = StripeEvents.newEventId();
         String body = StripeEvents.event(eventId, "checkout.session.completed",
                 StripeEvents.session("cs_test_unknown_during_outage", null, null, "paid", null, null));
-        StoppableDynamoDb.instance().stop();
+        OutageDynamoDb.SERVER.stop();
         deliver(body).statusCode(503);
-        StoppableDynamoDb.instance().start();
+        OutageDynamoDb.SERVER.start();
         deliver(body).statusCode(200).body("outcome", equalTo("ignored"));
         assertEquals("ignored", events.find(eventId).orElseThrow().outcome());
     }
