@@ -26,14 +26,15 @@ class ComposeFileTest {
     static final Map<String, Integer> BUILT = Map.of(
             "stripe-sandbox", 12111, "checkout-service", 8081, "webhook-service", 8086,
             "pages-service", 8085, "mcp-gateway", 8080);
-    /** Host ports of the architecture (docs/ARCHITECTURE "Modules and ports", dynamodb-admin 8010, mail API 8025). */
+    /** Host ports of the architecture (docs/ARCHITECTURE "Modules and ports", mail API 8025). */
     static final Map<String, Set<Integer>> HOST_PORTS = Map.of(
-            "dynamodb", Set.of(8000), "dynamodb-admin", Set.of(8010), "mail", Set.of(3025, 8025),
+            "dynamodb", Set.of(8000), "mail", Set.of(3025, 8025),
             "stripe-sandbox", Set.of(12111), "checkout-service", Set.of(8081), "webhook-service", Set.of(8086),
             "pages-service", Set.of(8085), "mcp-gateway", Set.of(8080));
     static final Set<String> DYNAMODB_CLIENTS = Set.of("checkout-service", "webhook-service", "pages-service", "mcp-gateway");
     static final Set<String> ONE_SHOTS = Set.of("table-init");
-    static final Pattern PORT = Pattern.compile("^(?:\\$\\{[A-Z_]+:-(\\d+)}|(\\d+)):(\\d+)$");
+    /** Every published port binds to 127.0.0.1 unless COMPOSE_BIND_ADDRESS says otherwise. */
+    static final Pattern PORT = Pattern.compile("^\\$\\{COMPOSE_BIND_ADDRESS:-127\\.0\\.0\\.1}:(?:\\$\\{[A-Z_]+:-(\\d+)}|(\\d+)):(\\d+)$");
     static final Pattern REAL_LOOKING_STRIPE_KEY = Pattern.compile("(sk|rk|pk)_(live|test)_[A-Za-z0-9]{16,}");
     static final Pattern WEBHOOK_SECRET_VALUE = Pattern.compile("whsec_[A-Za-z0-9]{8,}");
 
@@ -51,14 +52,10 @@ class ComposeFileTest {
 
     @Test
     void everyPartOfTheSystemIsThere() {
-        for (String name : List.of("dynamodb", "dynamodb-admin", "table-init", "mail", "stripe-sandbox",
+        for (String name : List.of("dynamodb", "table-init", "mail", "stripe-sandbox",
                 "checkout-service", "webhook-service", "pages-service", "mcp-gateway")) {
             assertTrue(services.has(name), "service " + name + " in docker-compose.yml");
         }
-        assertTrue(services.path("dynamodb").path("image").asText().startsWith("amazon/dynamodb-local"));
-        String ddbCommand = services.path("dynamodb").path("command").toString();
-        assertTrue(ddbCommand.contains("-sharedDb") && ddbCommand.contains("-inMemory"), ddbCommand);
-        assertTrue(services.path("dynamodb-admin").path("image").asText().startsWith("aaronshaf/dynamodb-admin"));
         assertTrue(services.path("mail").path("image").asText().startsWith("greenmail/standalone"));
     }
 
@@ -87,7 +84,8 @@ class ComposeFileTest {
             List<Integer> hostPorts = new ArrayList<>();
             for (JsonNode p : services.path(name).path("ports")) {
                 Matcher m = PORT.matcher(p.asText());
-                assertTrue(m.matches(), name + ": port mapping " + p.asText() + " is host:container with a default");
+                assertTrue(m.matches(), name + ": port mapping " + p.asText()
+                        + " is ${COMPOSE_BIND_ADDRESS:-127.0.0.1}:host:container: nothing is published on all interfaces by default");
                 int host = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
                 hostPorts.add(host);
                 String before = used.put(host, name);
@@ -108,7 +106,7 @@ class ComposeFileTest {
     @Test
     void everyAppDependsOnWhatItNeedsWithConditions() {
         Set<String> allowed = Set.of("service_healthy", "service_completed_successfully", "service_started");
-        for (String name : List.of("table-init", "dynamodb-admin", "checkout-service", "webhook-service",
+        for (String name : List.of("table-init", "checkout-service", "webhook-service",
                 "pages-service", "mcp-gateway")) {
             JsonNode deps = services.path(name).path("depends_on");
             assertTrue(deps.isObject() && deps.size() > 0, name + " uses the long depends_on form");
@@ -132,7 +130,24 @@ class ComposeFileTest {
     }
 
     @Test
-    void tableInitIsAOneShotOfEnsureTableCommandAgainstDynamoDbLocal() {
+    void dynamodbIsOurOwnSandboxBuiltFromItsModule() throws IOException {
+        JsonNode dynamodb = services.path("dynamodb");
+        assertTrue(dynamodb.path("image").asText().startsWith("insurepay/dynamodb-sandbox:"), dynamodb.path("image").asText());
+        assertEquals("./dynamodb-sandbox", dynamodb.path("build").path("context").asText());
+        assertEquals("src/main/docker/Dockerfile.jvm", dynamodb.path("build").path("dockerfile").asText());
+        String command = dynamodb.path("command").toString();
+        assertTrue(command.contains("0.0.0.0") && command.contains("8000"), command);
+        assertTrue(dynamodb.path("healthcheck").path("test").toString().contains("/_sandbox/health"));
+        assertEquals("185", dynamodb.path("user").asText(), "hardened like the services");
+        String docker = Files.readString(root.resolve("dynamodb-sandbox/src/main/docker/Dockerfile.jvm"));
+        assertTrue(docker.contains("EXPOSE 8000") && docker.contains("\nUSER 185"), docker);
+        assertTrue(docker.contains("target/dynamodb-sandbox.jar") && docker.contains("target/lib/"), docker);
+        // DynamoDB Local is not open source: it has no place in this file (nor dynamodb-admin, now that the sandbox has a page).
+        assertFalse(text.contains("dynamodb-local") || text.contains("DynamoDBLocal") || text.contains("dynamodb-admin"), "no DynamoDB Local");
+    }
+
+    @Test
+    void tableInitIsAOneShotOfEnsureTableCommandAgainstDynamoDbSandbox() {
         JsonNode init = services.path("table-init");
         String all = init.path("entrypoint").toString() + init.path("command");
         assertTrue(all.contains("com.insurepay.common.table.EnsureTableCommand"), all);
@@ -158,11 +173,11 @@ class ComposeFileTest {
                 return;
             }
             String value = e.getValue().asText();
-            boolean dynamoDbLocalDummy = e.getKey().startsWith("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_")
+            boolean sandboxDummy = e.getKey().startsWith("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_")
                     && value.equals("local");
             boolean localDummy = (e.getKey().equals("AWS_ACCESS_KEY_ID") || e.getKey().equals("AWS_SECRET_ACCESS_KEY"))
                     && value.equals("local");
-            assertTrue(dynamoDbLocalDummy || localDummy || value.startsWith("${") || value.contains("|${"),
+            assertTrue(sandboxDummy || localDummy || value.startsWith("${") || value.contains("|${"),
                     s.getKey() + "." + e.getKey() + " comes from ${VAR}, not a literal");
         }));
         // The three local secrets have no default at all: compose stops with a message when .env lacks them.

@@ -219,7 +219,8 @@ class KustomizeTest {
             Map<String, String> gatewayPod = podLabels(named(docs, "Deployment", "mcp-gateway"));
             int rules = 0;
             for (JsonNode p : policies) {
-                if (!selects(p.path("spec").path("podSelector"), checkoutPod)) {
+                if (!selects(p.path("spec").path("podSelector"), checkoutPod)
+                        || p.path("metadata").path("name").asText().equals("metrics-from-monitoring")) {
                     continue;
                 }
                 for (JsonNode rule : p.path("spec").path("ingress")) {
@@ -242,6 +243,19 @@ class KustomizeTest {
                 }
             }
             assertTrue(rules > 0, overlay + ": a policy lets the gateway reach checkout-service");
+            // Prometheus reaches every service's HTTP port (/q/metrics) from a labelled monitoring namespace, nothing else.
+            JsonNode metrics = policies.stream().filter(p -> p.path("metadata").path("name").asText().equals("metrics-from-monitoring"))
+                    .findFirst().orElseThrow(() -> new AssertionError(overlay + ": no metrics-from-monitoring policy"));
+            for (String app : List.of("checkout-service", "webhook-service", "pages-service", "mcp-gateway")) {
+                assertTrue(selects(metrics.path("spec").path("podSelector"), podLabels(named(docs, "Deployment", app))), overlay + ": " + app);
+            }
+            for (JsonNode rule : metrics.path("spec").path("ingress")) {
+                for (JsonNode peer : rule.path("from")) {
+                    assertEquals("true", peer.path("namespaceSelector").path("matchLabels").path("insurepay.io/monitoring").asText(),
+                            overlay + ": only a namespace labelled insurepay.io/monitoring=true: " + peer);
+                    assertFalse(peer.has("ipBlock") || peer.has("podSelector"), overlay + ": " + peer);
+                }
+            }
             // The public services accept the ingress controller.
             for (String app : PUBLIC) {
                 Map<String, String> labels = podLabels(named(docs, "Deployment", app));
@@ -300,23 +314,26 @@ class KustomizeTest {
     }
 
     @Test
-    void localRunsATableInitJobAgainstInClusterDynamoDbLocal() {
+    void localRunsATableInitJobAgainstInClusterDynamoDbSandbox() {
         JsonNode job = named(local, "Job", "table-init");
         JsonNode c = job.path("spec").path("template").path("spec").path("containers").get(0);
         String cmd = c.path("command").toString() + c.path("args");
         assertTrue(cmd.contains("com.insurepay.common.table.EnsureTableCommand"), cmd);
         assertTrue(cmd.contains("/deployments/lib/boot/*:/deployments/lib/main/*"), cmd);
-        assertTrue(cmd.contains("http://dynamodb-local:8000"), cmd);
+        assertTrue(cmd.contains("http://dynamodb-sandbox:8000"), cmd);
         assertTrue(c.path("image").asText().contains("checkout-service"), "runs in a service image");
         String restart = job.path("spec").path("template").path("spec").path("restartPolicy").asText();
         assertTrue(restart.equals("OnFailure") || restart.equals("Never"), restart);
-        named(local, "Deployment", "dynamodb-local");
-        assertEquals(8000, named(local, "Service", "dynamodb-local").path("spec").path("ports").get(0).path("port").asInt());
-        String args = named(local, "Deployment", "dynamodb-local").path("spec").path("template").path("spec")
-                .path("containers").get(0).path("args").toString();
-        assertTrue(args.contains("-sharedDb") && args.contains("-inMemory"), args);
+        JsonNode dynamo = named(local, "Deployment", "dynamodb-sandbox");
+        assertEquals(8000, named(local, "Service", "dynamodb-sandbox").path("spec").path("ports").get(0).path("port").asInt());
+        JsonNode container = dynamo.path("spec").path("template").path("spec").path("containers").get(0);
+        assertTrue(container.path("image").asText().startsWith("insurepay/dynamodb-sandbox:"), "our own image: " + container.path("image"));
+        String args = container.path("args").toString();
+        assertTrue(args.contains("0.0.0.0") && args.contains("8000"), args);
+        assertEquals("/_sandbox/health", container.path("readinessProbe").path("httpGet").path("path").asText());
+        assertHardened("Deployment/dynamodb-sandbox", dynamo.path("spec").path("template").path("spec"));
         JsonNode cm = named(local, "ConfigMap", "insurepay-config").path("data");
-        assertEquals("http://dynamodb-local:8000", cm.path("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE").asText());
+        assertEquals("http://dynamodb-sandbox:8000", cm.path("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE").asText());
         assertEquals("false", cm.path("PAYMENTS_TABLE_ENSURE_ON_START").asText());
     }
 
@@ -335,7 +352,7 @@ class KustomizeTest {
         for (String t : texts) {
             assertFalse(t.contains("ENDPOINT_OVERRIDE") || t.contains("DYNAMODB_ENDPOINT"), "prod has no DynamoDB endpoint override");
             assertFalse(t.contains("CREDENTIALS_TYPE") || t.contains("STATIC_PROVIDER"), "prod uses the default credential chain");
-            assertFalse(t.contains("dynamodb-local") || t.contains("stripe-sandbox") || t.contains("greenmail"), "no local stand-ins in prod");
+            assertFalse(t.contains("dynamodb-sandbox") || t.contains("stripe-sandbox") || t.contains("greenmail"), "no local stand-ins in prod");
         }
         JsonNode cm = named(prod, "ConfigMap", "insurepay-config").path("data");
         assertEquals("https://api.stripe.com", cm.path("STRIPE_API_BASE").asText());

@@ -26,6 +26,15 @@ public final class CheckoutStubs {
                 """.formatted(id, status, created == null ? "" : ", \"created\": " + created);
     }
 
+    /** A completed payment with {@code refundable} minor units still refundable (the refund tool reads it first). */
+    public static String paid(String id, long refundable) {
+        return """
+                {"payment_intent_id": "%s", "tenant": "tenant-tests", "user_id": "user-42", "quote_id": "quote-7",
+                 "amount": 15000, "currency": "SGD", "amount_display": "SGD 150.00", "product_name": "Travel Insurance - Gold",
+                 "payment_status": "completed", "kind": "checkout", "refunded_amount": %d, "refundable_amount": %d}
+                """.formatted(id, 15000 - refundable, refundable);
+    }
+
     public static String problem(int status, String code, String detail, String field) {
         return """
                 {"status": %d, "title": "t", "code": "%s", "detail": %s, "field": %s,

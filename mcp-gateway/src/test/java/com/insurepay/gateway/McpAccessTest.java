@@ -5,7 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.insurepay.gateway.auth.McpTokenRepository;
-import com.insurepay.testsupport.DynamoDbLocalTestResource;
+import com.insurepay.gateway.auth.Scope;
+import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Raw Streamable HTTP: who may reach /mcp. */
 @QuarkusTest
-@QuarkusTestResource(DynamoDbLocalTestResource.class)
+@QuarkusTestResource(DynamoDbSandboxTestResource.class)
 class McpAccessTest {
 
     static final String INITIALIZE = """
@@ -51,7 +52,7 @@ class McpAccessTest {
 
     @Test
     void revokedTokenIs401WithinTheCacheTime() throws InterruptedException {
-        McpTokenRepository.IssuedToken issued = tokens.create("soon-revoked", Duration.ofHours(1));
+        McpTokenRepository.IssuedToken issued = tokens.create("soon-revoked", McpClients.TENANT, Scope.DEFAULT, McpClients.GENEROUS, Duration.ofHours(1));
         mcp().header("Authorization", "Bearer " + issued.secret()).post("/mcp").then().statusCode(200);
 
         tokens.revoke(issued.token().id());
@@ -63,7 +64,7 @@ class McpAccessTest {
 
     @Test
     void expiredTokenIs401() throws InterruptedException {
-        McpTokenRepository.IssuedToken issued = tokens.create("short-lived", Duration.ofMillis(500));
+        McpTokenRepository.IssuedToken issued = tokens.create("short-lived", McpClients.TENANT, Scope.DEFAULT, McpClients.GENEROUS, Duration.ofMillis(500));
         Thread.sleep(700);
         mcp().header("Authorization", "Bearer " + issued.secret()).post("/mcp").then().statusCode(401);
     }

@@ -8,8 +8,9 @@ import com.insurepay.common.table.PaymentTable;
 import com.insurepay.gateway.admin.TokenCommand;
 import com.insurepay.gateway.auth.McpToken;
 import com.insurepay.gateway.auth.McpTokenRepository;
+import com.insurepay.gateway.auth.Scope;
 import com.insurepay.gateway.auth.TokenSecrets;
-import com.insurepay.testsupport.DynamoDbLocalTestResource;
+import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @QuarkusTest
-@QuarkusTestResource(DynamoDbLocalTestResource.class)
+@QuarkusTestResource(DynamoDbSandboxTestResource.class)
 class TokenCommandTest {
 
     static final Pattern SECRET = Pattern.compile("mcp_[A-Za-z0-9_-]{43}");
@@ -54,7 +56,7 @@ class TokenCommandTest {
 
     @Test
     void createPrintsTheSecretOnceAndStoresOnlyItsHash() {
-        Run created = run("create", "--name", "claude-desktop", "--ttl", "90d");
+        Run created = run("create", "--name", "claude-desktop", "--tenant", "acme-travel", "--ttl", "90d");
         assertEquals(0, created.exit(), created.err());
         Matcher m = SECRET.matcher(created.out());
         assertTrue(m.find(), created.out());
@@ -72,12 +74,32 @@ class TokenCommandTest {
         Duration ttl = Duration.between(token.createdAt(), token.expiresAt());
         assertEquals(Duration.ofDays(90), ttl);
         assertTrue(token.isUsableAt(Instant.now()));
+        assertEquals("acme-travel", token.tenant());
+        assertEquals(Scope.DEFAULT, token.scopes(), "by default every scope but refund");
+        assertFalse(token.allows(Scope.REFUND));
+        assertEquals(50_000, token.limits().refundPerCall("SGD"), "the configured default ceiling");
+        assertEquals(0, token.limits().refundPerCall("CHF"), "a currency without a ceiling cannot be refunded by a token");
+    }
+
+    @Test
+    void scopesAndLimitsAreChosenAtCreationAndListed() {
+        String secret = secretOf(run("create", "--name", "refunds-desk", "--tenant", "acme-travel", "--scopes", "read,refund",
+                "--refund-per-call", "SGD:7500", "--refund-per-day=SGD:15000", "--calls-per-minute", "30", "--emails-per-minute", "2"));
+        McpToken token = tokens.findBySecret(secret).orElseThrow();
+        assertEquals(Set.of(Scope.READ, Scope.REFUND), token.scopes());
+        assertEquals(7_500, token.limits().refundPerCall("SGD"));
+        assertEquals(15_000, token.limits().refundPerDay("sgd"));
+        assertEquals(30, token.limits().callsPerMinute());
+        assertEquals(2, token.limits().emailsPerMinute());
+        Run list = run("list");
+        String line = list.out().lines().filter(l -> l.contains("refunds-desk")).findFirst().orElseThrow();
+        assertTrue(line.contains("acme-travel") && line.contains("read,refund"), line);
     }
 
     @Test
     void listShowsTokensWithoutSecretsAndRevokeByNameOrId() {
-        String secretA = secretOf(run("create", "--name", "ci-bot", "--ttl", "1d"));
-        String secretB = secretOf(run("create", "--name", "ops", "--ttl", "12h"));
+        String secretA = secretOf(run("create", "--name", "ci-bot", "--tenant", "t1", "--ttl", "1d"));
+        String secretB = secretOf(run("create", "--name", "ops", "--tenant", "t1", "--ttl", "12h"));
         String idB = TokenSecrets.idOf(TokenSecrets.sha256Hex(secretB));
 
         Run list = run("list");
@@ -97,14 +119,25 @@ class TokenCommandTest {
         assertEquals(1, run("revoke", "ci-bot").exit(), "nothing left to revoke");
     }
 
+    /** Every mistake is one plain line naming what to fix, and exit 2. */
     @Test
-    void usageErrors() {
+    void usageErrorsAreOneLine() {
         assertEquals(2, run().exit());
-        assertEquals(2, run("create").exit());
-        assertEquals(2, run("create", "--name", "x", "--ttl", "forever").exit());
-        assertEquals(2, run("create", "--name", "x", "--ttl", "400d").exit());
-        assertEquals(2, run("revoke").exit());
-        assertEquals(2, run("frobnicate").exit());
+        for (String[] bad : List.of(new String[] {"create"}, new String[] {"create", "--name", "x"},
+                new String[] {"create", "--name", "x", "--tenant", "t", "--ttl", "forever"},
+                new String[] {"create", "--name", "x", "--tenant", "t", "--ttl", "400d"},
+                new String[] {"create", "--name", "x", "--tenant", "t", "--scopes", "read,admin"},
+                new String[] {"create", "--name", "x", "--tenant", "t", "--refund-per-call", "SGD50"},
+                new String[] {"create", "--name", "x", "--tenant", "t", "--calls-per-minute", "0"},
+                new String[] {"create", "--name", "x", "--tenant", "t", "--bogus", "1"},
+                new String[] {"create", "--name", "x", "--tenant", "not a tenant"},
+                new String[] {"revoke"}, new String[] {"frobnicate"})) {
+            Run r = run(bad);
+            assertEquals(2, r.exit(), String.join(" ", bad));
+            assertEquals(1, r.err().lines().count(), "one line: " + r.err());
+            assertTrue(r.err().startsWith("token: "), r.err());
+        }
+        assertTrue(run("create", "--name", "x", "--tenant", "t", "--scopes", "read,admin").err().contains("scopes are read,purchase,links,cancel,refund"));
     }
 
     private static String secretOf(Run run) {

@@ -15,7 +15,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.insurepay.gateway.auth.McpTokenRepository;
 import com.insurepay.gateway.tools.ToolErrors;
-import com.insurepay.testsupport.DynamoDbLocalTestResource;
+import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import io.quarkiverse.mcp.server.ToolResponse;
 import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 import io.quarkiverse.wiremock.devservice.ConnectWireMock;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every error class of checkout-service becomes a tool error (isError) with one sentence; never a protocol error. */
 @QuarkusTest
-@QuarkusTestResource(DynamoDbLocalTestResource.class)
+@QuarkusTestResource(DynamoDbSandboxTestResource.class)
 @ConnectWireMock
 class ToolErrorsTest {
 
@@ -148,6 +148,8 @@ class ToolErrorsTest {
 
     @Test
     void refundUnavailableTellsToRetryWithTheSameRequestId() {
+        wiremock.register(get(urlEqualTo("/api/payments/pay_01")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(CheckoutStubs.paid("pay_01", 15000))));
         wiremock.register(post(urlEqualTo("/api/payments/pay_01/refunds"))
                 .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
         assertEquals(ToolErrors.REFUND_UNAVAILABLE, errorOf("refund_payment", Map.of("payment_intent_id", "pay_01")));
@@ -157,6 +159,8 @@ class ToolErrorsTest {
 
     @Test
     void refundAboveWhatRemains() {
+        wiremock.register(get(urlEqualTo("/api/payments/pay_04")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(CheckoutStubs.paid("pay_04", 5000))));
         wiremock.register(post(urlEqualTo("/api/payments/pay_04/refunds")).willReturn(problem(400, "refund_exceeds_remaining",
                 null, "amount")));
         assertEquals("The refund amount is more than what remains refundable on this payment.",

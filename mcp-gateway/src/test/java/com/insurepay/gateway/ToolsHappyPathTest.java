@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.insurepay.gateway.auth.McpTokenRepository;
-import com.insurepay.testsupport.DynamoDbLocalTestResource;
+import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import io.quarkiverse.mcp.server.ToolResponse;
 import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 import io.quarkiverse.wiremock.devservice.ConnectWireMock;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 
 /** Each tool against a WireMock stub of checkout-service that answers as docs/checkout-api.md says. */
 @QuarkusTest
-@QuarkusTestResource(DynamoDbLocalTestResource.class)
+@QuarkusTestResource(DynamoDbSandboxTestResource.class)
 @ConnectWireMock
 class ToolsHappyPathTest {
 
@@ -77,7 +77,8 @@ class ToolsHappyPathTest {
         wiremock.register(post(urlEqualTo("/api/payments"))
                 .willReturn(json(201, CheckoutStubs.payment("pay_01", "pending", true))));
 
-        ToolResponse r = call("initiate_purchase", Map.of("user_id", "user-42", "quote_id", "quote-7", "amount", 15000,
+        ToolResponse r = call("initiate_purchase", Map.of("user_id", "user-42", "quote_id", "quote-7",
+                "quote_token", "signed.quote.token", "amount", 15000, "currency", "SGD",
                 "product_name", "Travel Insurance - Gold", "customer_email", "alice@example.com"));
 
         JsonObject s = Json.structured(r);
@@ -97,8 +98,8 @@ class ToolsHappyPathTest {
         wiremock.verifyThat(postRequestedFor(urlEqualTo("/api/payments"))
                 .withHeader("Authorization", equalTo(CheckoutStubs.SERVICE_TOKEN))
                 .withRequestBody(equalToJson("""
-                        {"user_id": "user-42", "quote_id": "quote-7", "amount": 15000, "currency": "SGD",
-                         "product_name": "Travel Insurance - Gold", "customer_email": "alice@example.com"}""")));
+                        {"user_id": "user-42", "quote_id": "quote-7", "quote_token": "signed.quote.token", "amount": 15000,
+                         "currency": "SGD", "product_name": "Travel Insurance - Gold", "customer_email": "alice@example.com"}""")));
     }
 
     @Test
@@ -132,11 +133,13 @@ class ToolsHappyPathTest {
         wiremock.register(post(urlEqualTo("/api/payments/pay_01/policy")).willReturn(json(201, """
                 {"policy_id": "pol_01", "policy_number": "POL-2026-000123", "payment_intent_id": "pay_01",
                  "policy_document_url": "http://localhost:8085/policies/pol_01.pdf?token=x",
-                 "issued_at": "2026-11-22T05:10:00.000Z", "status": "active", "confirmation_email_sent": true}""")));
+                 "issued_at": "2026-11-22T05:10:00.000Z", "issued_by": "api", "policy_status": "active",
+                 "payment_status": "completed", "refunded_amount": 0, "confirmation_email_sent": true}""")));
 
         JsonObject s = Json.structured(call("complete_purchase", Map.of("payment_intent_id", "pay_01")));
 
         assertEquals("POL-2026-000123", s.getString("policy_number"));
+        assertEquals("active", s.getString("policy_status"));
         assertEquals("http://localhost:8085/policies/pol_01.pdf?token=x", s.getString("policy_document_url"));
         assertTrue(s.getBoolean("newly_issued"));
         assertTrue(s.getBoolean("confirmation_email_sent"));
@@ -200,6 +203,7 @@ class ToolsHappyPathTest {
 
     @Test
     void refundPaymentSendsAnIdempotencyKeyDerivedFromTheRequest() {
+        wiremock.register(get(urlEqualTo("/api/payments/pay_01")).willReturn(json(200, CheckoutStubs.paid("pay_01", 15000))));
         wiremock.register(post(urlEqualTo("/api/payments/pay_01/refunds")).willReturn(json(200, """
                 {"refund_id": "re_1", "payment_intent_id": "pay_01", "amount": 7500, "currency": "SGD",
                  "amount_display": "SGD 75.00", "reason": "requested_by_customer", "refund_status": "succeeded",

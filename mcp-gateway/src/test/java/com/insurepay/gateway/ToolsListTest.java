@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.insurepay.gateway.auth.McpTokenRepository;
-import com.insurepay.testsupport.DynamoDbLocalTestResource;
+import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 import io.quarkiverse.mcp.server.test.McpAssured.ToolAnnotations;
 import io.quarkiverse.mcp.server.test.McpAssured.ToolInfo;
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(DynamoDbLocalTestResource.class)
+@QuarkusTestResource(DynamoDbSandboxTestResource.class)
 class ToolsListTest {
 
     static final Set<String> TOOLS = Set.of("initiate_purchase", "check_payment_status", "complete_purchase",
@@ -63,10 +63,10 @@ class ToolsListTest {
                 assertFalse(page.findByName("send_payment_link").annotations().orElseThrow().idempotentHint());
 
                 JsonObject initiate = page.findByName("initiate_purchase").inputSchema();
-                assertEquals(Set.of("user_id", "quote_id", "amount", "currency", "product_name", "customer_email"),
-                        initiate.getJsonObject("properties").fieldNames());
-                assertEquals(Set.of("user_id", "quote_id", "amount", "product_name"),
-                        Set.copyOf(initiate.getJsonArray("required").getList()));
+                assertEquals(Set.of("user_id", "quote_id", "quote_token", "amount", "currency", "product_name", "customer_email",
+                        "conversation_id"), initiate.getJsonObject("properties").fieldNames());
+                assertEquals(Set.of("user_id", "quote_id"), Set.copyOf(initiate.getJsonArray("required").getList()),
+                        "the price comes from the signed quote; amount, currency and product are only checks");
                 assertEquals("integer", initiate.getJsonObject("properties").getJsonObject("amount").getString("type"));
 
                 JsonObject output = page.findByName("initiate_purchase").outputSchema().getJsonObject("properties");
@@ -75,7 +75,8 @@ class ToolsListTest {
                 assertTrue(output.containsKey("widget"), output.encode());
 
                 Map<String, Object> refundArgs = page.findByName("refund_payment").inputSchema().getJsonObject("properties").getMap();
-                assertEquals(Set.of("payment_intent_id", "amount", "reason", "request_id"), refundArgs.keySet());
+                assertEquals(Set.of("payment_intent_id", "amount", "reason", "request_id", "conversation_id"), refundArgs.keySet(),
+                        "the MCP request id and the client's elicitation are not model arguments");
             }).thenAssertResults();
         }
     }

@@ -7,14 +7,14 @@ import static org.hamcrest.Matchers.not;
 
 import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.PaymentStatus;
-import com.insurepay.testsupport.DynamoDbLocalTestResource;
+import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(DynamoDbLocalTestResource.class)
+@QuarkusTestResource(DynamoDbSandboxTestResource.class)
 class CancelPageTest {
 
     @Inject

@@ -6,13 +6,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-import com.insurepay.testsupport.DynamoDbLocalTestResource;
+import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(DynamoDbLocalTestResource.class)
+@QuarkusTestResource(DynamoDbSandboxTestResource.class)
 class ErrorPagesTest {
 
     @Test
@@ -34,5 +34,14 @@ class ErrorPagesTest {
                 .body("error", equalTo("internal_error"))
                 .body("message", containsString("error id"))
                 .body(not(containsString("sk_live")));
+    }
+
+    @Test
+    void openApiDescribesEveryPage() {
+        io.restassured.RestAssured.given().get("/q/openapi").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("/success"))
+                .body(org.hamcrest.Matchers.containsString("/cancel"))
+                .body(org.hamcrest.Matchers.containsString("/policies/{policyId}.pdf"))
+                .body(org.hamcrest.Matchers.containsString("/api/sessions/{sessionId}/status"));
     }
 }

@@ -8,7 +8,7 @@ import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.PaymentStatus;
 import com.insurepay.common.policy.Policy;
 import com.insurepay.common.policy.PolicyLinkSigner;
-import com.insurepay.testsupport.DynamoDbLocalTestResource;
+import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import com.insurepay.testsupport.HeadlessChromium;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -48,7 +48,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * state lands in target/screenshots/ for people to look at.
  */
 @QuarkusTest
-@QuarkusTestResource(DynamoDbLocalTestResource.class)
+@QuarkusTestResource(DynamoDbSandboxTestResource.class)
 class PagesBrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");

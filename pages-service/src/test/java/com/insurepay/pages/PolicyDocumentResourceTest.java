@@ -5,14 +5,16 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.insurepay.common.ids.Ids;
 import com.insurepay.common.payment.Payment;
+import com.insurepay.common.payment.PaymentChanges;
 import com.insurepay.common.payment.PaymentStatus;
 import com.insurepay.common.policy.Policy;
 import com.insurepay.common.policy.PolicyLinkSigner;
-import com.insurepay.testsupport.DynamoDbLocalTestResource;
+import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -29,7 +31,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(DynamoDbLocalTestResource.class)
+@QuarkusTestResource(DynamoDbSandboxTestResource.class)
 class PolicyDocumentResourceTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -76,6 +78,37 @@ class PolicyDocumentResourceTest {
             Files.createDirectories(SCREENSHOTS);
             ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 72), "png", SCREENSHOTS.resolve("policy-pdf.png").toFile());
         }
+    }
+
+    /** Cover follows the money: the link of a refunded payment's policy still opens, stamped CANCELLED. */
+    @Test
+    void aCancelledPolicysDocumentStillOpensStampedCancelledAndASuspendedOneSaysSo() throws IOException {
+        Payment paid = seed.inState(PaymentStatus.COMPLETED);
+        Policy policy = seed.issuePolicy(paid);
+        seed.move(paid, PaymentStatus.REFUNDED, PaymentChanges.NONE.withRefundedAmount(paid.amount()));
+        try (PDDocument document = Loader.loadPDF(pdfOf(policy))) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("CANCELLED"), "the stamp across the page: " + text);
+            assertTrue(text.contains("Cancelled (the premium was given back; this policy gives no cover)"), text);
+            assertFalse(text.contains("Active"), text);
+            Files.createDirectories(SCREENSHOTS);
+            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 72), "png",
+                    SCREENSHOTS.resolve("policy-pdf-cancelled.png").toFile());
+        }
+
+        Payment disputed = seed.inState(PaymentStatus.COMPLETED);
+        Policy suspended = seed.issuePolicy(disputed);
+        seed.move(disputed, PaymentStatus.DISPUTED, PaymentChanges.NONE.withDispute("dp_" + disputed.paymentId(), Payment.DISPUTE_OPEN));
+        try (PDDocument document = Loader.loadPDF(pdfOf(suspended))) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("SUSPENDED"), text);
+            assertTrue(text.contains("a dispute of the payment is open"), text);
+        }
+    }
+
+    private byte[] pdfOf(Policy policy) {
+        return given().queryParam("token", validToken(policy.policyId())).when().get("/policies/{id}.pdf", policy.policyId())
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
     }
 
     @Test

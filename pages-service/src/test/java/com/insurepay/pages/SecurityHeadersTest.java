@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.PaymentStatus;
 import com.insurepay.pages.rest.SecurityHeadersFilter;
-import com.insurepay.testsupport.DynamoDbLocalTestResource;
+import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(DynamoDbLocalTestResource.class)
+@QuarkusTestResource(DynamoDbSandboxTestResource.class)
 class SecurityHeadersTest {
 
     @Inject

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.not;
 import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.PaymentStatus;
 import com.insurepay.common.policy.Policy;
-import com.insurepay.testsupport.DynamoDbLocalTestResource;
+import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
-@QuarkusTestResource(DynamoDbLocalTestResource.class)
+@QuarkusTestResource(DynamoDbSandboxTestResource.class)
 class SuccessPageTest {
 
     @Inject
@@ -82,7 +82,8 @@ class SuccessPageTest {
             "CANCELLED, This payment was cancelled, No money has been taken.",
             "REFUNDED, This payment has been refunded, the full amount has been refunded",
             "PARTIALLY_REFUNDED, Part of this payment has been refunded, SGD 50.00 has been refunded",
-            "DISPUTED, This payment is being reviewed, Your bank told us"})
+            "DISPUTED, This payment is being reviewed, Your bank told us",
+            "PAID_AFTER_CLOSE, Your payment came after this checkout had closed, we are giving it back in full"})
     void everyOtherStateSaysWhatHappenedAndWhatToDo(PaymentStatus status, String title, String explanation) {
         Payment payment = seed.inState(status);
         given().queryParam("session_id", payment.stripeSessionId())

@@ -36,6 +36,29 @@ public class CheckoutSettings {
     @ConfigProperty(name = "reconciliation.min-age", defaultValue = "PT1H")
     Duration reconciliationMinAge;
 
+    /** What happens to money that arrives after we closed its payment. */
+    public enum PaidAfterClose {
+        /** Refund it in full automatically and tell the customer (default). */
+        REFUND,
+        /** Keep it for an operator to decide; counted by a gauge. */
+        HOLD
+    }
+
+    @ConfigProperty(name = "checkout.paid-after-close", defaultValue = "refund")
+    String paidAfterClose;
+
+    /** How long a completed payment may wait for the assistant's complete_purchase before its policy is issued anyway. */
+    @ConfigProperty(name = "checkout.policy.auto-issue-after", defaultValue = "PT2M")
+    Duration policyAutoIssueAfter;
+
+    public PaidAfterClose paidAfterClose() {
+        return PaidAfterClose.valueOf(paidAfterClose.trim().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public Duration policyAutoIssueAfter() {
+        return policyAutoIssueAfter;
+    }
+
     public String serviceToken() {
         return serviceToken;
     }

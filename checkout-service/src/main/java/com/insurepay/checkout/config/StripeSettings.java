@@ -22,4 +22,14 @@ public interface StripeSettings {
 
     @WithDefault("PT20S")
     Duration readTimeout();
+
+    /**
+     * The longest one Stripe call can take with its retries: each attempt may spend the connect and the read timeout,
+     * and stripe-java waits at most 5 s between attempts. A quote's lease is renewed around every call with at least
+     * this much time left, so it cannot lapse while a call is still running.
+     */
+    default Duration callBudget() {
+        long attempts = maxNetworkRetries() + 1L;
+        return connectTimeout().plus(readTimeout()).multipliedBy(attempts).plusSeconds(5L * maxNetworkRetries());
+    }
 }

@@ -36,6 +36,12 @@ public class CustomerMailer {
     @Location("mail/policy-confirmation.txt")
     Template policyText;
 
+    @Location("mail/late-payment-refunded.html")
+    Template lateRefundHtml;
+
+    @Location("mail/late-payment-refunded.txt")
+    Template lateRefundText;
+
     /** @throws MailUnavailableException when the SMTP server did not take the message */
     public void sendPaymentLink(String to, String customerName, String productName, String amount, String url, Instant expiresAt) {
         String expiry = DATE.format(expiresAt);
@@ -52,6 +58,13 @@ public class CustomerMailer {
                         .data("url", documentUrl).render())
                 .setText(policyText.data("product", productName).data("policyNumber", policyNumber).data("amount", amount)
                         .data("url", documentUrl).render()));
+    }
+
+    /** Money that came after we closed the purchase was given back: nothing was charged in the end. */
+    public void sendLatePaymentRefunded(String to, String productName, String amount) {
+        send(Mail.withHtml(to, "Your payment for " + productName + " was refunded",
+                lateRefundHtml.data("product", productName).data("amount", amount).render())
+                .setText(lateRefundText.data("product", productName).data("amount", amount).render()));
     }
 
     private void send(Mail mail) {

@@ -11,6 +11,7 @@ import com.insurepay.checkout.service.CheckoutProblem;
 import com.insurepay.checkout.service.PaymentLinkService;
 import com.insurepay.checkout.service.PaymentLinkService.SaveForLater;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,31 +42,31 @@ public class PaymentLinkResource {
 
     @PUT
     @Operation(summary = "Save a quote for later: a single-use Stripe Payment Link valid for payment-link.validity (201), or the live one (200)")
-    public Response save(@PathParam("quote_id") String quoteId, SaveForLaterRequest body) {
+    public Response save(@BeanParam CallerParams caller, @PathParam("quote_id") String quoteId, SaveForLaterRequest body) {
         if (body == null) {
             throw CheckoutProblem.validation("user_id", "A JSON body with user_id, customer_email, product_name and amount is required.");
         }
-        SaveForLater cmd = new SaveForLater(id("quote_id", quoteId), id("user_id", body.userId()),
+        SaveForLater cmd = new SaveForLater(caller.tenant(), id("quote_id", quoteId), id("user_id", body.userId()),
                 email("customer_email", body.customerEmail()), text("product_name", body.productName(), MAX_PRODUCT_NAME),
                 money(body.amount(), body.currency(), settings.maxAmount()),
                 body.policyId() == null || body.policyId().isBlank() ? null : id("policy_id", body.policyId()),
-                optionalText("notes", body.notes(), MAX_TEXT));
+                optionalText("notes", body.notes(), MAX_TEXT), caller.actor());
         var state = links.save(cmd);
         return Response.status(state.created() ? 201 : 200).entity(PaymentLinkView.of(state, clock.instant())).build();
     }
 
     @GET
     @Operation(summary = "The quote's payment link; a fresh one when the old one expired")
-    public PaymentLinkView get(@PathParam("quote_id") String quoteId) {
-        return PaymentLinkView.of(links.get(id("quote_id", quoteId)), clock.instant());
+    public PaymentLinkView get(@BeanParam CallerParams caller, @PathParam("quote_id") String quoteId) {
+        return PaymentLinkView.of(links.get(id("quote_id", quoteId), caller.actor()), clock.instant());
     }
 
     @POST
     @Path("/email")
     @Operation(summary = "E-mail the quote's payment link to the customer (HTML and text)")
-    public EmailSentView sendEmail(@PathParam("quote_id") String quoteId, SendLinkRequest body) {
+    public EmailSentView sendEmail(@BeanParam CallerParams caller, @PathParam("quote_id") String quoteId, SendLinkRequest body) {
         String to = email("customer_email", body == null ? null : body.customerEmail());
         String name = optionalText("customer_name", body == null ? null : body.customerName(), MAX_PRODUCT_NAME);
-        return EmailSentView.of(links.sendEmail(id("quote_id", quoteId), to, name));
+        return EmailSentView.of(links.sendEmail(id("quote_id", quoteId), to, name, caller.actor()));
     }
 }

@@ -11,11 +11,14 @@ import com.insurepay.checkout.rest.ApiViews.PaymentView;
 import com.insurepay.checkout.rest.ApiViews.PolicyView;
 import com.insurepay.checkout.rest.ApiViews.RefundView;
 import com.insurepay.checkout.service.CheckoutProblem;
-import com.insurepay.checkout.service.PaymentService;
-import com.insurepay.checkout.service.PaymentService.InitiatePurchase;
+import com.insurepay.checkout.service.CancelService;
+import com.insurepay.checkout.service.PaymentLookup;
+import com.insurepay.checkout.service.PurchaseService;
+import com.insurepay.checkout.service.PurchaseService.InitiatePurchase;
 import com.insurepay.checkout.service.PolicyService;
 import com.insurepay.checkout.service.RefundService;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,7 +39,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PaymentResource {
 
     @Inject
-    PaymentService payments;
+    PurchaseService purchases;
+
+    @Inject
+    PaymentLookup lookup;
+
+    @Inject
+    CancelService cancels;
 
     @Inject
     RefundService refunds;
@@ -49,24 +58,23 @@ public class PaymentResource {
 
     @POST
     @Operation(summary = "Initiate a purchase: a pending payment and its Stripe Checkout Session (201), or the quote's live checkout (200)")
-    public Response initiate(InitiatePurchaseRequest body) {
+    public Response initiate(@BeanParam CallerParams caller, InitiatePurchaseRequest body) {
         if (body == null) {
             throw CheckoutProblem.validation("user_id", "A JSON body with user_id, quote_id, amount and product_name is required.");
         }
-        InitiatePurchase cmd = new InitiatePurchase(id("user_id", body.userId()), id("quote_id", body.quoteId()),
+        InitiatePurchase cmd = new InitiatePurchase(caller.tenant(), id("user_id", body.userId()), id("quote_id", body.quoteId()),
                 money(body.amount(), body.currency(), settings.maxAmount()),
-                text("product_name", body.productName(), MAX_PRODUCT_NAME), optionalEmail("customer_email", body.customerEmail()));
-        PaymentService.Initiated result = payments.initiate(cmd);
-        return Response.status(result.created() ? 201 : 200)
-                .entity(PaymentView.of(result.payment(), result.history(), result.created())).build();
+                text("product_name", body.productName(), MAX_PRODUCT_NAME), optionalEmail("customer_email", body.customerEmail()),
+                caller.actor());
+        PurchaseService.Initiated result = purchases.initiate(cmd);
+        return Response.status(result.created() ? 201 : 200).entity(PaymentView.of(result.payment(), result.created())).build();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "A payment with its status, Stripe ids, refunds, policy and history")
     public PaymentView get(@PathParam("id") String paymentId) {
-        var details = payments.get(id("payment_intent_id", paymentId));
-        return PaymentView.of(details.payment(), details.history(), null);
+        return PaymentView.of(lookup.get(id("payment_intent_id", paymentId)), null);
     }
 
     @GET
@@ -84,37 +92,44 @@ public class PaymentResource {
                 throw CheckoutProblem.validation("limit", "limit must be an integer from 1 to 100.");
             }
         }
-        var page = payments.listByUser(id("user_id", userId), size, optionalText("cursor", cursor, 2000));
-        return new PaymentListView(page.items().stream().map(p -> PaymentView.of(p, null, null)).toList(), page.nextCursor());
+        var page = lookup.listByUser(id("user_id", userId), size, optionalText("cursor", cursor, 2000));
+        return new PaymentListView(page.items().stream().map(PaymentView::summary).toList(), page.nextCursor());
     }
 
     @POST
     @Path("/{id}/cancel")
-    @Operation(summary = "Cancel a pending or failed payment (its Stripe session is expired)")
-    public PaymentView cancel(@PathParam("id") String paymentId, CancelRequest body) {
+    @Operation(summary = "Cancel a pending or failed payment (its Stripe session, or its payment link and the link's open sessions, are closed first)")
+    public PaymentView cancel(@BeanParam CallerParams caller, @PathParam("id") String paymentId, CancelRequest body) {
         String reason = optionalText("reason", body == null ? null : body.reason(), MAX_TEXT);
-        var details = payments.cancel(id("payment_intent_id", paymentId), reason);
-        return PaymentView.of(details.payment(), details.history(), null);
+        return PaymentView.of(cancels.cancel(id("payment_intent_id", paymentId), reason, caller.actor()), null);
     }
 
     @POST
     @Path("/{id}/refunds")
     @Operation(summary = "Refund a completed payment fully or partly; Idempotency-Key makes a retry refund once")
-    public RefundView refund(@PathParam("id") String paymentId, @HeaderParam("Idempotency-Key") String idempotencyKey,
-            RefundRequest body) {
+    public RefundView refund(@BeanParam CallerParams caller, @PathParam("id") String paymentId,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, RefundRequest body) {
         String reason = body == null || body.reason() == null || body.reason().isBlank() ? "requested_by_customer" : body.reason().trim();
         if (!RefundService.REASONS.contains(reason)) {
             throw CheckoutProblem.validation("reason", "reason must be one of " + String.join(", ", RefundService.REASONS) + ".");
         }
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : id("Idempotency-Key", idempotencyKey);
-        return RefundView.of(refunds.refund(id("payment_intent_id", paymentId), body == null ? null : body.amount(), reason, key));
+        return RefundView.of(refunds.refund(id("payment_intent_id", paymentId), body == null ? null : body.amount(), reason, key,
+                caller.actor()));
     }
 
     @POST
     @Path("/{id}/policy")
     @Operation(summary = "Issue the policy of a completed payment (201), or return the one already issued (200)")
-    public Response policy(@PathParam("id") String paymentId) {
-        var issued = policies.issue(id("payment_intent_id", paymentId));
+    public Response issuePolicy(@BeanParam CallerParams caller, @PathParam("id") String paymentId) {
+        var issued = policies.issue(id("payment_intent_id", paymentId), caller.actor());
         return Response.status(issued.created() ? 201 : 200).entity(PolicyView.of(issued)).build();
+    }
+
+    @GET
+    @Path("/{id}/policy")
+    @Operation(summary = "The policy issued for a payment, with its status (active, suspended, cancelled); 404 when none was issued")
+    public PolicyView policy(@PathParam("id") String paymentId) {
+        return PolicyView.of(policies.find(id("payment_intent_id", paymentId)));
     }
 }

@@ -2,23 +2,21 @@ package com.insurepay.checkout.service;
 
 import com.insurepay.checkout.config.CheckoutSettings;
 import com.insurepay.checkout.mail.CustomerMailer;
-import com.insurepay.checkout.store.PaymentAttributeWriter;
 import com.insurepay.checkout.store.PaymentLinkRecord;
 import com.insurepay.checkout.store.PaymentLinkRepository;
 import com.insurepay.checkout.stripe.PaymentProviderException;
 import com.insurepay.checkout.stripe.StripeGateway;
 import com.insurepay.checkout.stripe.StripeRecords.PaymentLinkRef;
-import com.insurepay.checkout.stripe.StripeRecords.SessionState;
 import com.insurepay.common.ids.Ids;
 import com.insurepay.common.money.Money;
 import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.PaymentChanges;
 import com.insurepay.common.payment.PaymentKind;
 import com.insurepay.common.payment.PaymentStatus;
+import com.insurepay.common.payment.Transition;
 import com.insurepay.common.payment.TransitionCause;
 import com.insurepay.common.store.PaymentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -28,41 +26,41 @@ import org.jboss.logging.Logger;
 
 /**
  * Pay later: one saved purchase per quote, sold through a single-use Stripe Payment Link that WE expire (Stripe
- * links live forever): after {@code payment-link.validity} the link is deactivated at Stripe, its payment expires,
- * and the next read makes a fresh one.
+ * links live forever): after {@code payment-link.validity} the link is deactivated at Stripe, the sessions already
+ * opened from it are expired, its payment expires, and the next read makes a fresh one. Making a link takes the
+ * quote's lease, like a checkout does, so a quote never has two payable objects at once.
  */
 @ApplicationScoped
 public class PaymentLinkService {
 
     private static final Logger LOG = Logger.getLogger(PaymentLinkService.class);
-    public static final String INACTIVE_MESSAGE = "This payment link has expired. Please ask us for a new one.";
 
-    @Inject
-    PaymentRepository payments;
+    private final PaymentRepository payments;
+    private final PaymentLookup lookup;
+    private final PaymentLinkRepository links;
+    private final QuoteGuard guard;
+    private final PaymentCloser closer;
+    private final StripeGateway stripe;
+    private final CustomerMailer mailer;
+    private final CheckoutSettings settings;
+    private final Clock clock;
 
-    @Inject
-    PaymentLinkRepository links;
+    public PaymentLinkService(PaymentRepository payments, PaymentLookup lookup, PaymentLinkRepository links, QuoteGuard guard,
+            PaymentCloser closer, StripeGateway stripe, CustomerMailer mailer,
+            CheckoutSettings settings, Clock clock) {
+        this.payments = payments;
+        this.lookup = lookup;
+        this.links = links;
+        this.guard = guard;
+        this.closer = closer;
+        this.stripe = stripe;
+        this.mailer = mailer;
+        this.settings = settings;
+        this.clock = clock;
+    }
 
-    @Inject
-    PaymentAttributeWriter writer;
-
-    @Inject
-    StripeGateway stripe;
-
-    @Inject
-    PaymentService paymentService;
-
-    @Inject
-    CustomerMailer mailer;
-
-    @Inject
-    CheckoutSettings settings;
-
-    @Inject
-    Clock clock;
-
-    public record SaveForLater(String quoteId, String userId, String customerEmail, String productName, Money money,
-            String policyId, String notes) {
+    public record SaveForLater(String tenant, String quoteId, String userId, String customerEmail, String productName,
+            Money money, String policyId, String notes, String actor) {
     }
 
     public record LinkState(PaymentLinkRecord link, Payment payment, boolean created) {
@@ -76,35 +74,44 @@ public class PaymentLinkService {
     }
 
     public LinkState save(SaveForLater cmd) {
-        List<Payment> ofQuote = payments.findByQuote(cmd.quoteId(), 50, null).items();
-        paymentService.rejectIfPaid(ofQuote);
-        // "Pay later" replaces a checkout the customer did not pay: one way to pay a quote at a time.
-        paymentService.supersedeOpenPayments(cmd.quoteId(), ofQuote, EnumSet.of(PaymentKind.CHECKOUT), "a payment link");
-        Optional<PaymentLinkRecord> existing = links.find(cmd.quoteId());
-        if (existing.isPresent()) {
-            LinkState current = refreshIfStale(existing.get(), false);
-            if (current != null) {
-                return current;
+        try (QuoteGuard.Lease lease = guard.lease(cmd.quoteId())) {
+            List<Payment> ofQuote = guard.paymentsOf(cmd.quoteId());
+            guard.rejectIfPaid(ofQuote);
+            // "Pay later" replaces a checkout the customer did not pay: one way to pay a quote at a time.
+            guard.supersedeOpenPayments(cmd.quoteId(), ofQuote, EnumSet.of(PaymentKind.CHECKOUT), "a payment link", lease,
+                    cmd.actor());
+            Optional<PaymentLinkRecord> existing = links.find(cmd.quoteId());
+            if (existing.isPresent()) {
+                LinkState current = currentOrClosed(existing.get(), cmd.actor());
+                if (current != null) {
+                    return current;
+                }
             }
+            return createLink(cmd, existing.map(PaymentLinkRecord::version).orElse(-1L), lease);
         }
-        long version = existing.map(PaymentLinkRecord::version).orElse(-1L);
-        return createLink(cmd, version);
     }
 
-    public LinkState get(String quoteId) {
+    public LinkState get(String quoteId, String actor) {
         PaymentLinkRecord record = links.find(quoteId)
                 .orElseThrow(() -> CheckoutProblem.notFound("Quote " + quoteId + " was never saved for later."));
-        LinkState current = refreshIfStale(record, true);
+        LinkState current = currentOrClosed(record, actor);
         if (current != null) {
             return current;
         }
-        PaymentLinkRecord latest = links.find(quoteId).orElseThrow();
-        return createLink(new SaveForLater(latest.quoteId(), latest.userId(), latest.customerEmail(), latest.productName(),
-                new Money(latest.amount(), latest.currency()), latest.policyId(), latest.notes()), latest.version());
+        try (QuoteGuard.Lease lease = guard.lease(quoteId)) {
+            PaymentLinkRecord latest = links.find(quoteId).orElseThrow();
+            LinkState again = currentOrClosed(latest, actor);
+            if (again != null) {
+                return again;
+            }
+            return createLink(new SaveForLater(lookup.require(latest.paymentId()).tenant(), latest.quoteId(), latest.userId(),
+                    latest.customerEmail(), latest.productName(), new Money(latest.amount(), latest.currency()),
+                    latest.policyId(), latest.notes(), actor), latest.version(), lease);
+        }
     }
 
-    public EmailSent sendEmail(String quoteId, String email, String customerName) {
-        LinkState state = get(quoteId);
+    public EmailSent sendEmail(String quoteId, String email, String customerName, String actor) {
+        LinkState state = get(quoteId, actor);
         if (state.payment().status().isPaid()) {
             throw CheckoutProblem.of(409, "quote_already_paid", "This quote is already paid (payment "
                     + state.payment().paymentId() + "); no payment link needs to be sent.", state.payment());
@@ -125,100 +132,81 @@ public class PaymentLinkService {
                 break;
             }
         }
-        writer.updateCustomerEmail(link.paymentId(), email);
+        payments.updateCustomerEmail(link.paymentId(), email);
         LOG.infof("Payment link of payment %s e-mailed", link.paymentId());
         return new EmailSent(quoteId, email, sentAt, link.url());
     }
 
-    /** Cancel of a link payment: the link item shows it inactive. */
-    void markInactive(Payment payment) {
-        links.find(payment.quoteId()).filter(r -> payment.paymentId().equals(r.paymentId())).ifPresent(r ->
-                links.save(inactive(r)));
-    }
-
     /**
-     * The current state if the link is still good (live, or already paid); null when it has to be replaced, after
-     * closing it at Stripe and expiring its payment.
+     * The current state if the link is still good (live, or paid); null when it has to be replaced, after closing it
+     * at Stripe (link deactivated, open sessions expired) and expiring its payment.
      */
-    private LinkState refreshIfStale(PaymentLinkRecord record, boolean asked) {
-        Payment payment = paymentService.require(record.paymentId());
+    private LinkState currentOrClosed(PaymentLinkRecord record, String actor) {
+        Payment payment = lookup.require(record.paymentId());
         Instant now = clock.instant();
-        if (payment.status().isPaid()) {
-            return new LinkState(record, payment, false);
-        }
-        if (record.liveAt(now) && payment.status().isOpen()) {
+        if (payment.status().isPaid() || record.liveAt(now) && payment.status().isOpen()) {
             return new LinkState(record, payment, false);
         }
         try {
-            if (payment.status().isOpen() && record.stripePaymentLinkId() != null) {
-                // Paid in the last minutes but the webhook has not arrived: never replace a paid link.
-                Optional<SessionState> paid = stripe.sessionsOfPaymentLink(record.stripePaymentLinkId()).stream()
-                        .filter(SessionState::paid).findFirst();
-                if (paid.isPresent()) {
-                    Payment completed = paymentService.applyPaid(payment, paid.get(), TransitionCause.api("payment link found paid"));
-                    return new LinkState(record, completed, false);
+            if (payment.status().isOpen()) {
+                PaymentCloser.Closed closed = closer.close(payment, PaymentStatus.EXPIRED,
+                        TransitionCause.api("payment link expired").by(actor));
+                if (closed.paid()) {
+                    // Paid in the last minutes but the webhook has not arrived: never replace a paid link.
+                    return new LinkState(record, closed.result().payment(), false);
                 }
+            } else {
+                closer.markInactive(record);
             }
-            expire(record, payment, TransitionCause.api("payment link expired"));
         } catch (PaymentProviderException e) {
-            throw PaymentService.providerProblem(e, payment.paymentId());
+            throw PaymentLookup.providerProblem(e, payment.paymentId());
         }
         LOG.infof("Payment link of payment %s expired; a fresh one is made", payment.paymentId());
         return null;
     }
 
-    /** Deactivates the link at Stripe, expires its payment and marks the item inactive. Shared with reconciliation. */
-    boolean expire(PaymentLinkRecord record, Payment payment, TransitionCause cause) {
-        boolean deactivated = false;
-        if (record.active() && record.stripePaymentLinkId() != null) {
-            stripe.deactivatePaymentLink(record.stripePaymentLinkId(), INACTIVE_MESSAGE);
-            deactivated = true;
-        }
-        if (payment.status().isOpen()) {
-            payments.transition(payment.paymentId(), EnumSet.of(PaymentStatus.PENDING, PaymentStatus.FAILED),
-                    PaymentStatus.EXPIRED, cause, PaymentChanges.NONE, null);
-        }
-        if (record.active()) {
-            links.save(inactive(record));
-        }
-        return deactivated;
-    }
-
-    private LinkState createLink(SaveForLater cmd, long previousVersion) {
+    private LinkState createLink(SaveForLater cmd, long previousVersion, QuoteGuard.Lease lease) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(settings.paymentLinkValidity());
-        Payment pending = PaymentService.withExpiry(Payment.newPending(Ids.newPaymentId(now), cmd.userId(), cmd.quoteId(),
-                cmd.money(), cmd.productName(), cmd.customerEmail(), PaymentKind.PAYMENT_LINK, now), expiresAt);
-        payments.create(pending, TransitionCause.api("save_quote_for_later"));
+        Payment pending = Payment.newPending(Ids.newPaymentId(now), cmd.tenant(), cmd.userId(), cmd.quoteId(), cmd.money(),
+                cmd.productName(), cmd.customerEmail(), PaymentKind.PAYMENT_LINK, expiresAt, now);
+        payments.create(pending, TransitionCause.api("save_quote_for_later").by(cmd.actor()));
         PaymentLinkRef ref;
         try {
+            lease.renew();
             ref = stripe.createPaymentLink(pending, settings.successUrl());
         } catch (PaymentProviderException e) {
-            payments.transition(pending.paymentId(), EnumSet.of(PaymentStatus.PENDING), PaymentStatus.FAILED,
-                    TransitionCause.api("payment link could not be created"),
-                    PaymentChanges.NONE.withFailureReason(e.unavailable() ? "payment_provider_unavailable" : "payment_provider_error"),
-                    null);
-            throw PaymentService.providerProblem(e, pending.paymentId());
+            payments.apply(pending.paymentId(), Transition.to(PaymentStatus.FAILED, TransitionCause.system("payment link could not be created"))
+                    .with(PaymentChanges.NONE.withFailureReason(e.unavailable() ? "payment_provider_unavailable" : "payment_provider_error")));
+            throw PaymentLookup.providerProblem(e, pending.paymentId());
         }
-        writer.attachPaymentLink(pending.paymentId(), ref.id(), ref.url());
+        if (payments.attachPaymentLink(pending.paymentId(), ref.id(), ref.url()).isEmpty()) {
+            stripe.deactivatePaymentLink(ref.id(), PaymentCloser.INACTIVE_MESSAGE);
+            Payment closed = lookup.require(pending.paymentId());
+            throw CheckoutProblem.invalidStatus(closed, "Payment " + pending.paymentId() + " was " + closed.status().wireName()
+                    + " while its payment link was being created; nothing can be paid. Save the quote again if still wanted.");
+        }
         PaymentLinkRecord record = new PaymentLinkRecord(cmd.quoteId(), cmd.userId(), cmd.customerEmail(), cmd.productName(),
                 cmd.money().amount(), cmd.money().currency(), cmd.policyId(), cmd.notes(), pending.paymentId(), ref.id(),
                 ref.url(), ref.priceId(), expiresAt, true, null, null, now, previousVersion);
         if (!links.save(record)) {
-            // Another request saved this quote at the same moment: keep theirs, retire ours.
-            LOG.infof("Payment link of payment %s lost a race for its quote; retired", pending.paymentId());
-            Payment mine = paymentService.require(pending.paymentId());
-            expire(record, mine, TransitionCause.api("superseded by a concurrent save"));
+            // The lease makes this impossible unless it lapsed: keep the other, retire ours.
+            LOG.warnf("Payment link of payment %s lost a race for its quote; retired", pending.paymentId());
+            closer.close(lookup.require(pending.paymentId()), PaymentStatus.CANCELLED,
+                    TransitionCause.system("superseded by a concurrent save"));
             PaymentLinkRecord winner = links.find(cmd.quoteId()).orElseThrow();
-            return new LinkState(winner, paymentService.require(winner.paymentId()), false);
+            return new LinkState(winner, lookup.require(winner.paymentId()), false);
         }
         LOG.infof("Payment %s saved for later with Payment Link %s", pending.paymentId(), ref.id());
-        return new LinkState(links.find(cmd.quoteId()).orElseThrow(), paymentService.require(pending.paymentId()), true);
+        return new LinkState(links.find(cmd.quoteId()).orElseThrow(), lookup.require(pending.paymentId()), true);
     }
 
-    private static PaymentLinkRecord inactive(PaymentLinkRecord r) {
-        return new PaymentLinkRecord(r.quoteId(), r.userId(), r.customerEmail(), r.productName(), r.amount(), r.currency(),
-                r.policyId(), r.notes(), r.paymentId(), r.stripePaymentLinkId(), r.url(), r.priceId(), r.expiresAt(), false,
-                r.sentAt(), r.sentTo(), r.createdAt(), r.version());
+    /** Reconciliation: a link past its validity is closed like a stale one. Returns true if the link was deactivated. */
+    public boolean expireIfStale(Payment payment, Instant now) {
+        if (payment.expiresAt() == null || payment.expiresAt().isAfter(now)) {
+            return false;
+        }
+        PaymentCloser.Closed closed = closer.close(payment, PaymentStatus.EXPIRED, TransitionCause.reconciliation("payment link expired"));
+        return !closed.paid() && payment.paymentLinkId() != null;
     }
 }

@@ -4,12 +4,10 @@ import com.insurepay.checkout.config.CheckoutSettings;
 import com.insurepay.checkout.mail.CustomerMailer;
 import com.insurepay.common.ids.Ids;
 import com.insurepay.common.payment.Payment;
-import com.insurepay.common.payment.PaymentStatus;
 import com.insurepay.common.policy.Policy;
 import com.insurepay.common.policy.PolicyLinkSigner;
 import com.insurepay.common.policy.PolicyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,59 +16,70 @@ import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
 
 /**
- * Completes a purchase: one policy per paid payment, even when calls race (the policy and the payment's link to it
- * are one conditional transaction in {@link PolicyRepository#issue}); the loser of a race returns the winner's policy.
+ * Completes a purchase: one policy per paid payment, even when calls race (the assistant's {@code complete_purchase}
+ * and the automatic issuance included: the policy and the payment's link to it are one conditional transaction in
+ * {@link PolicyRepository#issue}); the loser of a race returns the winner's policy. Its cover follows the money.
  */
 @ApplicationScoped
 public class PolicyService {
 
     private static final Logger LOG = Logger.getLogger(PolicyService.class);
 
-    @Inject
-    PaymentService paymentService;
+    private final PaymentLookup lookup;
+    private final PolicyRepository policies;
+    private final PolicyLinkSigner signer;
+    private final CustomerMailer mailer;
+    private final CheckoutSettings settings;
+    private final Clock clock;
 
-    @Inject
-    PolicyRepository policies;
-
-    @Inject
-    PolicyLinkSigner signer;
-
-    @Inject
-    CustomerMailer mailer;
-
-    @Inject
-    CheckoutSettings settings;
-
-    @Inject
-    Clock clock;
-
-    public record IssuedPolicy(Policy policy, String documentUrl, boolean created, boolean confirmationEmailSent) {
+    public PolicyService(PaymentLookup lookup, PolicyRepository policies, PolicyLinkSigner signer, CustomerMailer mailer,
+            CheckoutSettings settings, Clock clock) {
+        this.lookup = lookup;
+        this.policies = policies;
+        this.signer = signer;
+        this.mailer = mailer;
+        this.settings = settings;
+        this.clock = clock;
     }
 
-    public IssuedPolicy issue(String paymentId) {
-        Payment payment = paymentService.require(paymentId);
+    /** The policy with its payment (whose money decides the cover) and a fresh signed document link. */
+    public record IssuedPolicy(Policy policy, Payment payment, String documentUrl, boolean created, boolean confirmationEmailSent) {
+    }
+
+    /** The policy issued for a payment; 404 when none was. */
+    public IssuedPolicy find(String paymentId) {
+        Payment payment = lookup.require(paymentId);
+        if (!payment.hasPolicy()) {
+            throw CheckoutProblem.notFound("No policy has been issued for payment " + paymentId + " (it is "
+                    + payment.status().wireName() + ").");
+        }
+        return existing(payment);
+    }
+
+    /** Issues the policy of a paid payment once; later calls return that same policy. */
+    public IssuedPolicy issue(String paymentId, String actor) {
+        Payment payment = lookup.require(paymentId);
         if (payment.hasPolicy()) {
             return existing(payment);
         }
-        if (payment.status() != PaymentStatus.COMPLETED) {
-            throw CheckoutProblem.invalidStatus(payment, "Payment " + paymentId + " is " + payment.status().wireName()
-                    + "; a policy can only be issued once the payment is completed.");
+        if (!payment.status().canIssuePolicy()) {
+            throw notIssuable(payment);
         }
         Instant now = clock.instant();
         long sequence = policies.nextSequence(now.atZone(ZoneOffset.UTC).getYear());
         Policy policy = new Policy(Ids.newPolicyId(now), Ids.policyNumber(now, sequence), paymentId, payment.userId(),
                 payment.quoteId(), payment.productName(), payment.amount(), payment.currency(), payment.customerEmail(), now,
-                Policy.ACTIVE);
+                actor);
         if (!policies.issue(policy)) {
             // Lost the race (or the payment changed status meanwhile): the sequence number is simply skipped.
-            Payment current = paymentService.require(paymentId);
+            Payment current = lookup.require(paymentId);
             if (current.hasPolicy()) {
                 return existing(current);
             }
-            throw CheckoutProblem.invalidStatus(current, "Payment " + paymentId + " is " + current.status().wireName()
-                    + "; a policy can only be issued once the payment is completed.");
+            throw notIssuable(current);
         }
-        LOG.infof("Policy %s (%s) issued for payment %s", policy.policyId(), policy.policyNumber(), paymentId);
+        LOG.infof("Policy %s (%s) issued for payment %s by %s", policy.policyId(), policy.policyNumber(), paymentId, actor);
+        Payment issuedFor = lookup.require(paymentId);
         String url = documentUrl(policy.policyId(), now);
         boolean sent = false;
         if (payment.customerEmail() != null) {
@@ -84,13 +93,18 @@ public class PolicyService {
                         e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             }
         }
-        return new IssuedPolicy(policy, url, true, sent);
+        return new IssuedPolicy(policy, issuedFor, url, true, sent);
+    }
+
+    private static CheckoutProblem notIssuable(Payment payment) {
+        return CheckoutProblem.invalidStatus(payment, "Payment " + payment.paymentId() + " is " + payment.status().wireName()
+                + "; a policy can only be issued for a completed payment (or one partly refunded).");
     }
 
     private IssuedPolicy existing(Payment payment) {
         Policy policy = policies.find(payment.policyId()).orElseThrow(() -> new IllegalStateException(
                 "payment " + payment.paymentId() + " links to missing policy " + payment.policyId()));
-        return new IssuedPolicy(policy, documentUrl(policy.policyId(), clock.instant()), false, false);
+        return new IssuedPolicy(policy, payment, documentUrl(policy.policyId(), clock.instant()), false, false);
     }
 
     /** A signed, expiring link to pages-service; the token is verified there with the same shared key. */

@@ -1,35 +1,34 @@
 package com.insurepay.checkout.service;
 
 import com.insurepay.checkout.config.CheckoutSettings;
-import com.insurepay.checkout.store.PaymentLinkRecord;
-import com.insurepay.checkout.store.PaymentLinkRepository;
 import com.insurepay.checkout.stripe.PaymentProviderException;
 import com.insurepay.checkout.stripe.StripeGateway;
 import com.insurepay.checkout.stripe.StripeRecords.SessionState;
 import com.insurepay.common.payment.Payment;
-import com.insurepay.common.payment.PaymentChanges;
 import com.insurepay.common.payment.PaymentKind;
 import com.insurepay.common.payment.PaymentStatus;
+import com.insurepay.common.payment.Transition;
 import com.insurepay.common.payment.TransitionCause;
+import com.insurepay.common.payment.TransitionResult;
 import com.insurepay.common.store.Page;
-import com.insurepay.common.store.PaymentRepository;
+import com.insurepay.common.store.PaymentQueries;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * The janitor: asks Stripe about payments still open after their session's expiry (plus a grace period for
- * in-flight webhooks) or older than {@code reconciliation.min-age}, and applies what Stripe says through the same
- * state machine. Every write is conditional, so replicas running it at the same time cannot disagree; a lost race
- * is simply a payment someone else already fixed.
+ * in-flight webhooks) or older than {@code reconciliation.min-age}, and applies what Stripe says with the same
+ * evidence rule and state machine as the webhooks; then gives back money that came after we closed its payment.
+ * Every write is conditional, so replicas running it at the same time cannot disagree; a lost race is simply a
+ * payment someone else already fixed.
  */
 @ApplicationScoped
 public class ReconciliationService {
@@ -38,43 +37,46 @@ public class ReconciliationService {
     private static final int PAGE = 100;
     private static final int MAX_PER_RUN = 1000;
 
-    @Inject
-    PaymentRepository payments;
+    private final PaymentQueries queries;
+    private final PaymentLookup lookup;
+    private final SessionOutcomes outcomes;
+    private final PaymentLinkService linkService;
+    private final LateMoneyService lateMoney;
+    private final StripeGateway stripe;
+    private final com.insurepay.common.store.PaymentRepository payments;
+    private final CheckoutSettings settings;
+    private final MeterRegistry metrics;
+    private final Clock clock;
 
-    @Inject
-    PaymentLinkRepository links;
-
-    @Inject
-    PaymentLinkService linkService;
-
-    @Inject
-    PaymentService paymentService;
-
-    @Inject
-    StripeGateway stripe;
-
-    @Inject
-    CheckoutSettings settings;
-
-    @Inject
-    MeterRegistry metrics;
-
-    @Inject
-    Clock clock;
+    public ReconciliationService(PaymentQueries queries, PaymentLookup lookup, SessionOutcomes outcomes,
+            PaymentLinkService linkService, LateMoneyService lateMoney, StripeGateway stripe,
+            com.insurepay.common.store.PaymentRepository payments, CheckoutSettings settings, MeterRegistry metrics, Clock clock) {
+        this.queries = queries;
+        this.lookup = lookup;
+        this.outcomes = outcomes;
+        this.linkService = linkService;
+        this.lateMoney = lateMoney;
+        this.stripe = stripe;
+        this.payments = payments;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
 
     public record Change(String paymentIntentId, String from, String to) {
     }
 
-    public record Report(int checked, List<Change> changed, int linksDeactivated, int errors) {
+    public record Report(int checked, List<Change> changed, int linksDeactivated, int errors, LateMoneyService.Report lateMoney) {
     }
 
-    @Scheduled(identity = "reconciliation", every = "${reconciliation.every}", delay = 30, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+    @Scheduled(identity = "reconciliation", every = "${reconciliation.every}", delay = 30, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         Report report = run();
-        if (!report.changed().isEmpty() || report.errors() > 0) {
-            LOG.infof("Reconciliation checked %d, changed %d, deactivated %d links, %d errors", report.checked(),
-                    report.changed().size(), report.linksDeactivated(), report.errors());
+        if (!report.changed().isEmpty() || report.errors() > 0 || report.lateMoney().refunded() > 0) {
+            LOG.infof("Reconciliation checked %d, changed %d, deactivated %d links, %d errors; late money refunded %d, held %d",
+                    report.checked(), report.changed().size(), report.linksDeactivated(), report.errors(),
+                    report.lateMoney().refunded(), report.lateMoney().held());
         }
     }
 
@@ -90,15 +92,15 @@ public class ReconciliationService {
         int errors = 0;
         String cursor = null;
         do {
-            Page<Payment> page = payments.findOpenExpiringBefore(cutoff, PAGE, cursor);
+            Page<Payment> page = queries.findOpenExpiringBefore(cutoff, PAGE, cursor);
             for (Payment p : page.items()) {
                 boolean due = p.expiresAt() != null && p.expiresAt().isBefore(pastExpiry) || p.createdAt().isBefore(oldEnough);
-                if (!due) {
+                if (!due || !p.status().isOpen()) {
                     continue;
                 }
                 checked++;
                 try {
-                    Outcome outcome = p.kind() == PaymentKind.PAYMENT_LINK ? reconcileLink(p, now) : reconcileCheckout(p, pastExpiry);
+                    Outcome outcome = reconcile(p, now, pastExpiry);
                     if (outcome.to() != null) {
                         changes.add(new Change(p.paymentId(), p.status().wireName(), outcome.to().wireName()));
                         metrics.counter("checkout.reconciliation.fixed", "to", outcome.to().wireName()).increment();
@@ -117,31 +119,33 @@ public class ReconciliationService {
             cursor = page.nextCursor();
         } while (cursor != null && checked < MAX_PER_RUN);
         metrics.counter("checkout.reconciliation.runs").increment();
-        return new Report(checked, changes, deactivated, errors);
+        return new Report(checked, changes, deactivated, errors, lateMoney.run());
     }
 
     private record Outcome(PaymentStatus to, boolean linkDeactivated) {
         static final Outcome NONE = new Outcome(null, false);
     }
 
+    private Outcome reconcile(Payment p, Instant now, Instant pastExpiry) {
+        return p.kind() == PaymentKind.PAYMENT_LINK ? reconcileLink(p, now) : reconcileCheckout(p, pastExpiry);
+    }
+
     private Outcome reconcileCheckout(Payment p, Instant pastExpiry) {
+        TransitionCause cause = TransitionCause.reconciliation("checkout session");
         if (p.stripeSessionId() == null) {
             // Crashed between writing the payment and attaching its session: nobody was given a URL to pay.
             if (p.expiresAt() != null && p.expiresAt().isBefore(pastExpiry)) {
-                return apply(p, PaymentStatus.EXPIRED, PaymentChanges.NONE, "no checkout session was attached");
+                return changed(payments.apply(p.paymentId(), Transition.to(PaymentStatus.EXPIRED,
+                        cause.withDetail("no checkout session was attached"))));
             }
             return Outcome.NONE;
         }
         SessionState session = stripe.retrieveSession(p.stripeSessionId());
         if (session.paid()) {
-            PaymentChanges changes = PaymentChanges.NONE.clearingFailureReason();
-            if (session.paymentIntent() != null) {
-                changes = changes.withStripePaymentIntent(session.paymentIntent());
-            }
-            return apply(p, PaymentStatus.COMPLETED, changes, "checkout session complete");
+            return changed(outcomes.applyPaid(p.paymentId(), session, cause.withDetail("checkout session complete")));
         }
         if (session.expired()) {
-            return apply(p, PaymentStatus.EXPIRED, PaymentChanges.NONE, "checkout session expired");
+            return changed(outcomes.applyExpired(p.paymentId(), session, cause.withDetail("checkout session expired")));
         }
         return Outcome.NONE;
     }
@@ -150,47 +154,27 @@ public class ReconciliationService {
         if (p.paymentLinkId() != null) {
             Optional<SessionState> paid = stripe.sessionsOfPaymentLink(p.paymentLinkId()).stream().filter(SessionState::paid).findFirst();
             if (paid.isPresent()) {
-                PaymentChanges changes = PaymentChanges.NONE.clearingFailureReason();
-                if (paid.get().paymentIntent() != null) {
-                    changes = changes.withStripePaymentIntent(paid.get().paymentIntent());
-                }
-                return apply(p, PaymentStatus.COMPLETED, changes, "payment link session complete");
+                return changed(outcomes.applyPaid(p.paymentId(), paid.get(),
+                        TransitionCause.reconciliation("payment link session complete")));
             }
         }
-        if (p.expiresAt() == null || p.expiresAt().isAfter(now)) {
-            return Outcome.NONE;
-        }
-        Optional<PaymentLinkRecord> record = links.find(p.quoteId()).filter(r -> p.paymentId().equals(r.paymentId()));
-        boolean deactivated;
-        if (record.isPresent()) {
-            deactivated = linkService.expire(record.get(), p, TransitionCause.reconciliation("payment link expired"));
-        } else {
-            // An older link of the quote, already replaced: make sure it cannot be paid any more.
-            if (p.paymentLinkId() != null) {
-                stripe.deactivatePaymentLink(p.paymentLinkId(), PaymentLinkService.INACTIVE_MESSAGE);
-            }
-            deactivated = p.paymentLinkId() != null;
-            payments.transition(p.paymentId(), EnumSet.of(PaymentStatus.PENDING, PaymentStatus.FAILED), PaymentStatus.EXPIRED,
-                    TransitionCause.reconciliation("payment link expired"), PaymentChanges.NONE, null);
-        }
-        Payment after = payments.find(p.paymentId()).orElse(p);
+        boolean deactivated = linkService.expireIfStale(p, now);
+        Payment after = lookup.require(p.paymentId());
         return new Outcome(after.status() == PaymentStatus.EXPIRED ? PaymentStatus.EXPIRED : null, deactivated);
     }
 
-    private Outcome apply(Payment p, PaymentStatus to, PaymentChanges changes, String detail) {
-        var result = payments.transition(p.paymentId(), EnumSet.of(PaymentStatus.PENDING, PaymentStatus.FAILED), to,
-                TransitionCause.reconciliation(detail), changes, null);
-        return result.applied() ? new Outcome(to, false) : Outcome.NONE;
+    private static Outcome changed(TransitionResult r) {
+        return r.applied() ? new Outcome(r.payment().status(), false) : Outcome.NONE;
     }
 
     /** Reconciles one payment now, whatever its age (tests, support tooling). */
     public Optional<Change> reconcileNow(String paymentId) {
-        Payment p = paymentService.require(paymentId);
+        Payment p = lookup.require(paymentId);
         if (!p.status().isOpen()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Outcome o = p.kind() == PaymentKind.PAYMENT_LINK ? reconcileLink(p, now) : reconcileCheckout(p, now);
+        Outcome o = reconcile(p, now, now);
         return o.to() == null ? Optional.empty() : Optional.of(new Change(paymentId, p.status().wireName(), o.to().wireName()));
     }
 

@@ -14,13 +14,12 @@ import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.PaymentChanges;
 import com.insurepay.common.payment.PaymentKind;
 import com.insurepay.common.payment.PaymentStatus;
+import com.insurepay.common.payment.Transition;
 import com.insurepay.common.payment.TransitionCause;
 import com.insurepay.common.store.PaymentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -41,29 +40,33 @@ public class RefundService {
     /** Far above any Stripe call with its retries: a keyless hold this old belongs to a request that died. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
-    @Inject
-    PaymentRepository payments;
+    private final PaymentRepository payments;
+    private final RefundLedger ledger;
+    private final StripeGateway stripe;
+    private final PaymentLookup lookup;
+    private final Clock clock;
 
-    @Inject
-    RefundLedger ledger;
-
-    @Inject
-    StripeGateway stripe;
-
-    @Inject
-    PaymentService paymentService;
-
-    @Inject
-    Clock clock;
-
-    public record RefundOutcome(RefundRecord refund, Payment payment) {
+    public RefundService(PaymentRepository payments, RefundLedger ledger, StripeGateway stripe, PaymentLookup lookup, Clock clock) {
+        this.payments = payments;
+        this.ledger = ledger;
+        this.stripe = stripe;
+        this.lookup = lookup;
+        this.clock = clock;
     }
 
-    public RefundOutcome refund(String paymentId, Long requestedAmount, String reason, String idempotencyKey) {
+    /** {@code made}: this call made the refund at Stripe (false when it returned an earlier request's result). */
+    public record RefundOutcome(RefundRecord refund, Payment payment, boolean made) {
+    }
+
+    /**
+     * @param idempotencyKey the caller's key: a retry with it refunds once; null makes every request a new refund
+     * @param actor who asked (recorded on the request and in the payment's history)
+     */
+    public RefundOutcome refund(String paymentId, Long requestedAmount, String reason, String idempotencyKey, String actor) {
         if (requestedAmount != null && requestedAmount <= 0) {
             throw CheckoutProblem.validation("amount", "amount must be a positive integer in minor units.");
         }
-        Payment payment = paymentService.require(paymentId);
+        Payment payment = lookup.require(paymentId);
         // Without a key from the caller each request is a new refund; with one, a retry refunds once.
         String requestKey = idempotencyKey == null ? RefundLedger.GENERATED_KEY_PREFIX + UUID.randomUUID() : "key-" + idempotencyKey;
         int released = ledger.releaseAbandoned(paymentId, clock.instant().minus(ABANDONED_AFTER));
@@ -77,7 +80,7 @@ public class RefundService {
             if (existing.isPresent()) {
                 RefundRecord r = existing.get();
                 if (RefundLedger.SUCCEEDED.equals(r.state())) {
-                    return new RefundOutcome(r, paymentService.require(paymentId));
+                    return new RefundOutcome(r, lookup.require(paymentId), false);
                 }
                 if (r.createdAt().plus(RESUME_AFTER).isAfter(clock.instant())) {
                     throw CheckoutProblem.of(409, "refund_in_progress", "A refund with this Idempotency-Key is already in progress for payment "
@@ -87,7 +90,7 @@ public class RefundService {
                 break;
             }
             Balance balance = ledger.balance(paymentId);
-            payment = paymentService.require(paymentId);
+            payment = lookup.require(paymentId);
             checkRefundable(payment, balance);
             long amount = requestedAmount == null ? balance.remaining() : requestedAmount;
             if (amount == 0) {
@@ -100,7 +103,7 @@ public class RefundService {
                         + payment.money().minus(payment.amount() - balance.remaining()).format() + ").", "amount", paymentId,
                         payment.status().wireName());
             }
-            Reservation reservation = ledger.reserve(paymentId, requestKey, amount, reason, balance);
+            Reservation reservation = ledger.reserve(paymentId, requestKey, amount, reason, balance, actor);
             if (reservation instanceof Reserved reserved) {
                 record = reserved.record();
             } else if (reservation instanceof AlreadyRequested) {
@@ -123,14 +126,14 @@ public class RefundService {
                     "refund-" + paymentId + "-" + record.requestKey());
         } catch (PaymentProviderException e) {
             ledger.cancel(record);
-            throw PaymentService.providerProblem(e, paymentId);
+            throw PaymentLookup.providerProblem(e, paymentId);
         } catch (RuntimeException e) {
             ledger.cancel(record);
             throw e;
         }
         LOG.infof("Refund %s of %d made for payment %s", refund.id(), refund.amount(), paymentId);
 
-        Payment current = paymentService.require(paymentId);
+        Payment current = lookup.require(paymentId);
         long stripeTotal;
         try {
             stripeTotal = stripe.amountRefundedOnCharge(refund.charge()).orElse(current.refundedAmount() + record.amount());
@@ -138,30 +141,32 @@ public class RefundService {
             stripeTotal = current.refundedAmount() + record.amount();
         }
         long refunded = Math.min(current.amount(), Math.max(current.refundedAmount(), stripeTotal));
-        PaymentStatus target = refunded >= current.amount() ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
-        long stripeRefunded = refunded;
-        if (refunded > current.refundedAmount() || current.status() == PaymentStatus.COMPLETED) {
-            // The amount is recomputed against the payment as stored at write time: it only ever goes up, whoever
-            // (this request, a racing one, or webhook-service's charge.refunded) wrote last.
-            payments.transitionWith(paymentId, EnumSet.of(PaymentStatus.COMPLETED, PaymentStatus.PARTIALLY_REFUNDED), target,
-                    TransitionCause.api("refund " + refund.id()), stored -> {
-                        PaymentChanges changes = PaymentChanges.NONE.withRefundedAmount(Math.max(stored.refundedAmount(), stripeRefunded));
-                        return stored.stripePaymentIntent() == null ? changes.withStripePaymentIntent(stripePaymentIntent) : changes;
-                    }, null);
+        if (refunded > current.refundedAmount()) {
+            // The write only raises the stored total: whoever (this request, a racing one, or webhook-service's
+            // charge.refunded) wrote a higher one first, the lower one changes nothing.
+            PaymentStatus target = refunded >= current.amount() ? PaymentStatus.REFUNDED
+                    : current.status() == PaymentStatus.PAID_AFTER_CLOSE ? PaymentStatus.PAID_AFTER_CLOSE
+                    : PaymentStatus.PARTIALLY_REFUNDED;
+            PaymentChanges changes = PaymentChanges.NONE.withRefundedAmount(refunded);
+            if (current.stripePaymentIntent() == null) {
+                changes = changes.withStripePaymentIntent(stripePaymentIntent);
+            }
+            payments.apply(paymentId, Transition.to(target, TransitionCause.api("refund " + refund.id()).by(record.actor()))
+                    .with(changes));
         }
         RefundRecord done = ledger.complete(record, refund.id(), refund.status());
-        return new RefundOutcome(done, paymentService.require(paymentId));
+        return new RefundOutcome(done, lookup.require(paymentId), true);
     }
 
     private void checkRefundable(Payment payment, Balance balance) {
         if (payment.status() == PaymentStatus.REFUNDED
-                || (payment.status().isPaid() && payment.status() != PaymentStatus.DISPUTED && balance.remaining() == 0 && balance.reserved() == 0)) {
+                || (payment.status().isRefundable() && balance.remaining() == 0 && balance.reserved() == 0)) {
             throw CheckoutProblem.of(409, "nothing_to_refund", "Payment " + payment.paymentId()
                     + " is already fully refunded; nothing remains to refund.", payment);
         }
-        if (payment.status() != PaymentStatus.COMPLETED && payment.status() != PaymentStatus.PARTIALLY_REFUNDED) {
+        if (!payment.status().isRefundable()) {
             throw CheckoutProblem.invalidStatus(payment, "Payment " + payment.paymentId() + " is " + payment.status().wireName()
-                    + "; only completed or partially refunded payments can be refunded.");
+                    + "; only completed, partially refunded or paid-after-close payments can be refunded.");
         }
     }
 

@@ -30,6 +30,11 @@ public record PaymentLinkRecord(
         return active && expiresAt != null && now.isBefore(expiresAt);
     }
 
+    public PaymentLinkRecord inactive() {
+        return new PaymentLinkRecord(quoteId, userId, customerEmail, productName, amount, currency, policyId, notes, paymentId,
+                stripePaymentLinkId, url, priceId, expiresAt, false, sentAt, sentTo, createdAt, version);
+    }
+
     public PaymentLinkRecord withSent(String to, Instant at) {
         return new PaymentLinkRecord(quoteId, userId, customerEmail, productName, amount, currency, policyId, notes, paymentId,
                 stripePaymentLinkId, url, priceId, expiresAt, active, at, to, createdAt, version);

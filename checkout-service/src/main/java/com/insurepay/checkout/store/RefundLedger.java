@@ -4,16 +4,20 @@ import static com.insurepay.common.table.PaymentTable.*;
 
 import com.insurepay.common.payment.PaymentStatus;
 import com.insurepay.common.store.Attr;
+import com.insurepay.common.store.Expr;
 import com.insurepay.common.store.PaymentItems;
+import com.insurepay.common.table.PaymentTable.Payments;
+import com.insurepay.common.table.PaymentTable.RefundRequests;
+import com.insurepay.common.table.TableName;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -35,23 +39,25 @@ public class RefundLedger {
 
     public static final String RESERVED = "reserved";
     public static final String SUCCEEDED = "succeeded";
-    private static final String REFUND_SK_PREFIX = "REFUND#";
-    private static final String RESERVED_ATTR = "refund_reserved";
     /** Request keys the service made up for requests without an Idempotency-Key. */
     public static final String GENERATED_KEY_PREFIX = "gen-";
 
-    @Inject
-    DynamoDbClient client;
+    private final DynamoDbClient client;
+    private final Clock clock;
+    private final String table;
 
-    @Inject
-    Clock clock;
+    public RefundLedger(DynamoDbClient client, Clock clock, TableName table) {
+        this.client = client;
+        this.clock = clock;
+        this.table = table.value();
+    }
 
-    @ConfigProperty(name = "payments.table", defaultValue = DEFAULT_NAME)
-    String table;
-
-    /** One refund request. {@code refundId}/{@code stripeStatus} are set once Stripe answered. */
+    /**
+     * One refund request. {@code refundId}/{@code stripeStatus} are set once Stripe answered; {@code actor} asked for
+     * it (an MCP token, or {@code reconciliation} for the automatic refund of late money).
+     */
     public record RefundRecord(String paymentId, String requestKey, long amount, String reason, String state,
-            String refundId, String stripeStatus, Instant createdAt) {
+            String refundId, String stripeStatus, Instant createdAt, String actor) {
     }
 
     /** The payment's money as the ledger sees it. */
@@ -80,8 +86,8 @@ public class RefundLedger {
         if (item == null || item.isEmpty()) {
             return null;
         }
-        return new Balance(PaymentStatus.parse(Attr.str(item, "payment_status")), Attr.num(item, "amount", 0),
-                Attr.num(item, "refunded_amount", 0), Attr.num(item, RESERVED_ATTR, 0));
+        return new Balance(PaymentStatus.parse(Attr.str(item, Payments.STATUS)), Attr.num(item, Payments.AMOUNT, 0),
+                Attr.num(item, Payments.REFUNDED_AMOUNT, 0), Attr.num(item, Payments.REFUND_RESERVED, 0));
     }
 
     public Optional<RefundRecord> find(String paymentId, String requestKey) {
@@ -94,25 +100,28 @@ public class RefundLedger {
      * Reserves {@code amount} if the payment is still refundable with exactly the balance read. The caller has
      * checked {@code amount <= balance.remaining()}.
      */
-    public Reservation reserve(String paymentId, String requestKey, long amount, String reason, Balance read) {
-        RefundRecord record = new RefundRecord(paymentId, requestKey, amount, reason, RESERVED, null, null, clock.instant());
+    public Reservation reserve(String paymentId, String requestKey, long amount, String reason, Balance read, String actor) {
+        RefundRecord record = new RefundRecord(paymentId, requestKey, amount, reason, RESERVED, null, null, clock.instant(), actor);
         Put putRecord = Put.builder().tableName(table).item(toItem(record))
                 .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK)).build();
+        Expr e = new Expr();
+        String reserved = e.name(Payments.REFUND_RESERVED);
+        String refundable = Arrays.stream(PaymentStatus.values()).filter(PaymentStatus::isRefundable)
+                .map(s -> e.value(s.wireName())).collect(Collectors.joining(", "));
         Update hold = Update.builder().tableName(table).key(PaymentItems.key(paymentId))
-                .updateExpression("SET #r = :newr")
-                .conditionExpression("#st IN (:c, :pr) AND #ra = :ra AND "
-                        + (read.reserved() == 0 ? "(attribute_not_exists(#r) OR #r = :oldr)" : "#r = :oldr"))
-                .expressionAttributeNames(Map.of("#r", RESERVED_ATTR, "#st", "payment_status", "#ra", "refunded_amount"))
-                .expressionAttributeValues(Map.of(":newr", Attr.n(read.reserved() + amount), ":oldr", Attr.n(read.reserved()),
-                        ":ra", Attr.n(read.refunded()), ":c", Attr.s(PaymentStatus.COMPLETED.wireName()),
-                        ":pr", Attr.s(PaymentStatus.PARTIALLY_REFUNDED.wireName())))
+                .updateExpression("SET " + reserved + " = " + e.value(read.reserved() + amount))
+                .conditionExpression(e.name(Payments.STATUS) + " IN (" + refundable + ") AND " + e.name(Payments.REFUNDED_AMOUNT)
+                        + " = " + e.value(read.refunded()) + " AND " + (read.reserved() == 0
+                                ? "(attribute_not_exists(" + reserved + ") OR " + reserved + " = " + e.value(0) + ")"
+                                : reserved + " = " + e.value(read.reserved())))
+                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
                 .build();
         try {
             client.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(putRecord).build(),
                     TransactWriteItem.builder().update(hold).build()));
             return new Reserved(record);
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
+        } catch (TransactionCanceledException cancelled) {
+            List<CancellationReason> reasons = cancelled.cancellationReasons();
             if (reasons != null && !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
                 return find(paymentId, requestKey).<Reservation>map(AlreadyRequested::new).orElseGet(BalanceChanged::new);
             }
@@ -123,10 +132,10 @@ public class RefundLedger {
     /** Stripe made the refund: remember its answer and let go of the held amount (now in refunded_amount). */
     public RefundRecord complete(RefundRecord record, String refundId, String stripeStatus) {
         RefundRecord done = new RefundRecord(record.paymentId(), record.requestKey(), record.amount(), record.reason(),
-                SUCCEEDED, refundId, stripeStatus, record.createdAt());
+                SUCCEEDED, refundId, stripeStatus, record.createdAt(), record.actor());
         Put putRecord = Put.builder().tableName(table).item(toItem(done))
                 .conditionExpression("#state = :reserved")
-                .expressionAttributeNames(Map.of("#state", "refund_state"))
+                .expressionAttributeNames(Map.of("#state", RefundRequests.STATE))
                 .expressionAttributeValues(Map.of(":reserved", Attr.s(RESERVED))).build();
         try {
             client.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(putRecord).build(),
@@ -141,7 +150,7 @@ public class RefundLedger {
     public void cancel(RefundRecord record) {
         Delete deleteRecord = Delete.builder().tableName(table).key(key(record.paymentId(), record.requestKey()))
                 .conditionExpression("#state = :reserved")
-                .expressionAttributeNames(Map.of("#state", "refund_state"))
+                .expressionAttributeNames(Map.of("#state", RefundRequests.STATE))
                 .expressionAttributeValues(Map.of(":reserved", Attr.s(RESERVED))).build();
         try {
             client.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().delete(deleteRecord).build(),
@@ -178,7 +187,7 @@ public class RefundLedger {
     private Update release(RefundRecord record) {
         return Update.builder().tableName(table).key(PaymentItems.key(record.paymentId()))
                 .updateExpression("SET #r = #r - :amt")
-                .expressionAttributeNames(Map.of("#r", RESERVED_ATTR))
+                .expressionAttributeNames(Map.of("#r", Payments.REFUND_RESERVED))
                 .expressionAttributeValues(Map.of(":amt", Attr.n(record.amount()))).build();
     }
 
@@ -188,21 +197,24 @@ public class RefundLedger {
 
     private static Map<String, AttributeValue> toItem(RefundRecord r) {
         Map<String, AttributeValue> item = new HashMap<>(key(r.paymentId(), r.requestKey()));
-        item.put(ENTITY, Attr.s("refund_request"));
-        item.put("refund_payment_id", Attr.s(r.paymentId()));
-        item.put("request_key", Attr.s(r.requestKey()));
-        item.put("refund_amount", Attr.n(r.amount()));
-        Attr.putIfPresent(item, "reason", r.reason());
-        item.put("refund_state", Attr.s(r.state()));
-        Attr.putIfPresent(item, "refund_id", r.refundId());
-        Attr.putIfPresent(item, "stripe_status", r.stripeStatus());
-        item.put("requested_at", Attr.time(r.createdAt()));
+        item.put(ENTITY, Attr.s(RefundRequests.ENTITY_VALUE));
+        item.put(RefundRequests.PAYMENT_ID, Attr.s(r.paymentId()));
+        item.put(RefundRequests.REQUEST_KEY, Attr.s(r.requestKey()));
+        item.put(RefundRequests.AMOUNT, Attr.n(r.amount()));
+        Attr.putIfPresent(item, RefundRequests.REASON, r.reason());
+        item.put(RefundRequests.STATE, Attr.s(r.state()));
+        Attr.putIfPresent(item, RefundRequests.REFUND_ID, r.refundId());
+        Attr.putIfPresent(item, RefundRequests.STRIPE_STATUS, r.stripeStatus());
+        item.put(RefundRequests.REQUESTED_AT, Attr.time(r.createdAt()));
+        Attr.putIfPresent(item, RefundRequests.ACTOR, r.actor());
         return item;
     }
 
     private static RefundRecord fromItem(Map<String, AttributeValue> item) {
-        return new RefundRecord(Attr.str(item, "refund_payment_id"), Attr.str(item, "request_key"),
-                Attr.num(item, "refund_amount", 0), Attr.str(item, "reason"), Attr.str(item, "refund_state"),
-                Attr.str(item, "refund_id"), Attr.str(item, "stripe_status"), Attr.instant(item, "requested_at"));
+        return new RefundRecord(Attr.str(item, RefundRequests.PAYMENT_ID), Attr.str(item, RefundRequests.REQUEST_KEY),
+                Attr.num(item, RefundRequests.AMOUNT, 0), Attr.str(item, RefundRequests.REASON),
+                Attr.str(item, RefundRequests.STATE), Attr.str(item, RefundRequests.REFUND_ID),
+                Attr.str(item, RefundRequests.STRIPE_STATUS), Attr.instant(item, RefundRequests.REQUESTED_AT),
+                Attr.str(item, RefundRequests.ACTOR));
     }
 }

@@ -110,11 +110,37 @@ public class StripeGateway {
         return state(s);
     }
 
-    /** Sessions started from a Payment Link (a link's payment has no session of its own until the customer opens it). */
+    /**
+     * Sessions started from a Payment Link (a link's payment has no session of its own until the customer opens it),
+     * newest first, every page.
+     */
     public List<SessionState> sessionsOfPaymentLink(String paymentLinkId) {
-        SessionListParams params = SessionListParams.builder().setPaymentLink(paymentLinkId).setLimit(20L).build();
-        return call("list sessions of payment link", paymentLinkId,
-                () -> client.v1().checkout().sessions().list(params).getData().stream().map(StripeGateway::state).toList());
+        SessionListParams params = SessionListParams.builder().setPaymentLink(paymentLinkId).setLimit(100L).build();
+        return call("list sessions of payment link", paymentLinkId, () -> {
+            List<SessionState> all = new java.util.ArrayList<>();
+            for (Session s : client.v1().checkout().sessions().list(params).autoPagingIterable()) {
+                all.add(state(s));
+            }
+            return all;
+        });
+    }
+
+    /**
+     * Closes the sessions a customer already opened from a Payment Link: deactivating a link stops NEW sessions,
+     * not the open ones, which could otherwise still be paid.
+     *
+     * @return the sessions still open before, now expired (or found paid meanwhile: then they are returned as paid)
+     */
+    public List<SessionState> expireOpenSessionsOf(String paymentLinkId) {
+        List<SessionState> handled = new java.util.ArrayList<>();
+        for (SessionState s : sessionsOfPaymentLink(paymentLinkId)) {
+            if (s.open() && expireSession(s.id(), paymentLinkId) == ExpireOutcome.NOT_OPEN) {
+                handled.add(retrieveSession(s.id()));
+            } else if (s.paid()) {
+                handled.add(s);
+            }
+        }
+        return handled;
     }
 
     /** Expires an open session; a session that is no longer open is reported, not treated as an error. */
@@ -192,7 +218,8 @@ public class StripeGateway {
     }
 
     private static SessionState state(Session s) {
-        return new SessionState(s.getId(), s.getStatus(), s.getPaymentStatus(), s.getPaymentIntent(), s.getClientReferenceId());
+        return new SessionState(s.getId(), s.getStatus(), s.getPaymentStatus(), s.getPaymentIntent(), s.getPaymentLink(),
+                s.getAmountTotal(), s.getCurrency());
     }
 
     private static RequestOptions key(String idempotencyKey) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.insurepay.checkout.support.Sandbox;
 import com.insurepay.checkout.support.ShortLinksNoSmtpResource;
 import com.insurepay.checkout.support.StripeSandboxResource;
-import com.insurepay.testsupport.DynamoDbLocalTestResource;
+import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Links valid for 3 seconds and an SMTP server that is down. */
 @QuarkusTest
-@WithTestResource(DynamoDbLocalTestResource.class)
+@WithTestResource(DynamoDbSandboxTestResource.class)
 @WithTestResource(ShortLinksNoSmtpResource.class)
 @WithTestResource(StripeSandboxResource.class)
 class LinkExpiryAndMailDownTest {

@@ -11,7 +11,7 @@ import com.insurepay.checkout.support.GreenMailResource;
 import com.insurepay.checkout.support.Sandbox;
 import com.insurepay.checkout.support.StripeSandboxResource;
 import com.insurepay.common.policy.PolicyLinkSigner;
-import com.insurepay.testsupport.DynamoDbLocalTestResource;
+import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -30,9 +30,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** Buy now against the real stripe-sandbox, DynamoDB Local and GreenMail. */
+/** Buy now against the real stripe-sandbox, dynamodb-sandbox and GreenMail. */
 @QuarkusTest
-@WithTestResource(DynamoDbLocalTestResource.class)
+@WithTestResource(DynamoDbSandboxTestResource.class)
 @WithTestResource(GreenMailResource.class)
 @WithTestResource(StripeSandboxResource.class)
 class PaymentApiTest {
@@ -146,6 +146,7 @@ class PaymentApiTest {
         api().get("/api/payments/" + first.path("payment_intent_id")).then().body("payment_status", equalTo("completed"));
     }
 
+    /** The quote's lease: one request makes the checkout; one arriving meanwhile is told at once to retry. */
     @Test
     void simultaneousInitiatesOfOneQuoteMakeOneCheckout() throws Exception {
         String quote = unique("qsim");
@@ -156,12 +157,19 @@ class PaymentApiTest {
             int created = 0;
             for (Future<Response> f : pool.invokeAll(List.of(call, call, call))) {
                 Response r = f.get();
+                if (r.statusCode() == 409) {
+                    assertEquals("checkout_in_progress", r.path("code"), r.asString());
+                    continue;
+                }
                 assertTrue(r.statusCode() == 200 || r.statusCode() == 201, r.asString());
                 created += r.statusCode() == 201 ? 1 : 0;
                 ids.add(r.path("payment_intent_id"));
             }
             assertEquals(1, created);
             assertEquals(1, ids.size());
+            Response retried = api().body(purchase(quote, 15000)).post("/api/payments");
+            retried.then().statusCode(200);
+            assertEquals(ids.iterator().next(), retried.path("payment_intent_id"), "the retry gets the same checkout");
         } finally {
             pool.shutdown();
         }
@@ -312,7 +320,6 @@ class PaymentApiTest {
     @Test
     void policyIsIssuedOnceEvenUnderConcurrentCalls() throws Exception {
         String id = paidPayment(unique("qpol"), 15000);
-        int mailsBefore = GreenMailResource.greenMail().getReceivedMessages().length;
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Response> responses = new ArrayList<>();
         try {
@@ -336,7 +343,8 @@ class PaymentApiTest {
         Response again = api().post("/api/payments/" + id + "/policy");
         again.then().statusCode(200).body("policy_id", equalTo(policyId))
                 .body("policy_number", matchesPattern("POL-\\d{4}-\\d{6}"))
-                .body("status", equalTo("active"))
+                .body("policy_status", equalTo("active"))
+                .body("issued_by", equalTo("api"))
                 .body("policy_document_url", startsWith("http://localhost:8085/policies/" + policyId + ".pdf?token="));
         String url = again.path("policy_document_url");
         String token = java.net.URLDecoder.decode(url.substring(url.indexOf("token=") + 6), java.nio.charset.StandardCharsets.UTF_8);
@@ -344,12 +352,12 @@ class PaymentApiTest {
         api().get("/api/payments/" + id).then().body("policy_id", equalTo(policyId))
                 .body("policy_number", equalTo(again.path("policy_number")));
 
-        // Exactly one confirmation e-mail, to the customer, with the document link.
-        MimeMessage[] mails = GreenMailResource.greenMail().getReceivedMessages();
+        // Exactly one confirmation e-mail, to the customer, with the document link. (GreenMail lists messages by
+        // mailbox, not by arrival: select by content, never by position.)
         List<MimeMessage> mine = new ArrayList<>();
-        for (int i = mailsBefore; i < mails.length; i++) {
-            if (GreenMailUtil.getBody(mails[i]).contains(policyId)) {
-                mine.add(mails[i]);
+        for (MimeMessage mail : GreenMailResource.greenMail().getReceivedMessages()) {
+            if (GreenMailUtil.getBody(mail).contains(policyId)) {
+                mine.add(mail);
             }
         }
         assertEquals(1, mine.size());

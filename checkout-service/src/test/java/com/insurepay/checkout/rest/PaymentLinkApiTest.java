@@ -9,7 +9,7 @@ import com.insurepay.checkout.service.ReconciliationService;
 import com.insurepay.checkout.support.GreenMailResource;
 import com.insurepay.checkout.support.Sandbox;
 import com.insurepay.checkout.support.StripeSandboxResource;
-import com.insurepay.testsupport.DynamoDbLocalTestResource;
+import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -22,9 +22,9 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Pay later against the real stripe-sandbox, DynamoDB Local and GreenMail. */
+/** Pay later against the real stripe-sandbox, dynamodb-sandbox and GreenMail. */
 @QuarkusTest
-@WithTestResource(DynamoDbLocalTestResource.class)
+@WithTestResource(DynamoDbSandboxTestResource.class)
 @WithTestResource(GreenMailResource.class)
 @WithTestResource(StripeSandboxResource.class)
 class PaymentLinkApiTest {

@@ -6,14 +6,14 @@ import static org.hamcrest.Matchers.*;
 import com.insurepay.checkout.support.GreenMailResource;
 import com.insurepay.checkout.support.StripeStandIn;
 import com.insurepay.checkout.support.StripeStandInResource;
-import com.insurepay.testsupport.DynamoDbLocalTestResource;
+import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 /** Stripe failing on its side or not answering: 503, a safe sentence, and the payment marked failed with a reason. */
 @QuarkusTest
-@WithTestResource(DynamoDbLocalTestResource.class)
+@WithTestResource(DynamoDbSandboxTestResource.class)
 @WithTestResource(GreenMailResource.class)
 @WithTestResource(StripeStandInResource.class)
 class StripeFaultsTest {

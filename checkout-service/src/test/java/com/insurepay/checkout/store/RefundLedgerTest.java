@@ -7,22 +7,21 @@ import com.insurepay.checkout.support.StripeSandboxResource;
 import com.insurepay.common.ids.Ids;
 import com.insurepay.common.money.Money;
 import com.insurepay.common.payment.Payment;
-import com.insurepay.common.payment.PaymentChanges;
 import com.insurepay.common.payment.PaymentKind;
 import com.insurepay.common.payment.PaymentStatus;
+import com.insurepay.common.payment.Transition;
 import com.insurepay.common.payment.TransitionCause;
 import com.insurepay.common.store.PaymentRepository;
-import com.insurepay.testsupport.DynamoDbLocalTestResource;
+import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The refund holds against real DynamoDB Local. */
+/** The refund holds against dynamodb-sandbox (DynamoDB's wire protocol, through the real AWS SDK). */
 @QuarkusTest
-@WithTestResource(DynamoDbLocalTestResource.class)
+@WithTestResource(DynamoDbSandboxTestResource.class)
 @WithTestResource(GreenMailResource.class)
 @WithTestResource(StripeSandboxResource.class)
 class RefundLedgerTest {
@@ -37,16 +36,15 @@ class RefundLedgerTest {
     @Test
     void abandonedHoldsOfKeylessRequestsAreReleasedAndKeyedOnesAreKept() {
         Instant now = Instant.now();
-        Payment p = Payment.newPending(Ids.newPaymentId(now), "u", "q-" + now.toEpochMilli(), Money.of(10_000, "SGD"), "Cover",
-                null, PaymentKind.CHECKOUT, now);
+        Payment p = Payment.newPending(Ids.newPaymentId(now), null, "u", "q-" + now.toEpochMilli(), Money.of(10_000, "SGD"), "Cover",
+                null, PaymentKind.CHECKOUT, null, now);
         payments.create(p, TransitionCause.api("test"));
-        payments.transition(p.paymentId(), Set.of(PaymentStatus.PENDING), PaymentStatus.COMPLETED, TransitionCause.api("test"),
-                PaymentChanges.NONE, null);
+        payments.apply(p.paymentId(), Transition.to(PaymentStatus.COMPLETED, TransitionCause.api("test")));
 
         assertInstanceOf(RefundLedger.Reserved.class,
-                ledger.reserve(p.paymentId(), RefundLedger.GENERATED_KEY_PREFIX + "dead", 3_000, null, ledger.balance(p.paymentId())));
+                ledger.reserve(p.paymentId(), RefundLedger.GENERATED_KEY_PREFIX + "dead", 3_000, null, ledger.balance(p.paymentId()), "test"));
         assertInstanceOf(RefundLedger.Reserved.class,
-                ledger.reserve(p.paymentId(), "key-retryable", 2_000, null, ledger.balance(p.paymentId())));
+                ledger.reserve(p.paymentId(), "key-retryable", 2_000, null, ledger.balance(p.paymentId()), "test"));
         assertEquals(5_000, ledger.balance(p.paymentId()).remaining());
 
         assertEquals(0, ledger.releaseAbandoned(p.paymentId(), now.minusSeconds(60)), "fresh holds stay");

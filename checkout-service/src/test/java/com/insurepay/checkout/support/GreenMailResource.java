@@ -2,7 +2,7 @@ package com.insurepay.checkout.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.insurepay.testsupport.DynamoDbLocalServer;
+import com.insurepay.testsupport.DynamoDbSandboxServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
@@ -18,7 +18,7 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public synchronized Map<String, String> start() {
         if (greenMail == null) {
-            greenMail = new GreenMail(new ServerSetup(DynamoDbLocalServer.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            greenMail = new GreenMail(new ServerSetup(DynamoDbSandboxServer.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             greenMail.start();
         }
         return Map.of("quarkus.mailer.host", "127.0.0.1",

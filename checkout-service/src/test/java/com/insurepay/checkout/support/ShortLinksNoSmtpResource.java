@@ -1,6 +1,6 @@
 package com.insurepay.checkout.support;
 
-import com.insurepay.testsupport.DynamoDbLocalServer;
+import com.insurepay.testsupport.DynamoDbSandboxServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
@@ -11,7 +11,7 @@ public class ShortLinksNoSmtpResource implements QuarkusTestResourceLifecycleMan
     public Map<String, String> start() {
         return Map.of("payment-link.validity", "PT3S",
                 "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", Integer.toString(DynamoDbLocalServer.freePort()),
+                "quarkus.mailer.port", Integer.toString(DynamoDbSandboxServer.freePort()),
                 "quarkus.mailer.mock", "false",
                 "quarkus.mailer.start-tls", "DISABLED");
     }

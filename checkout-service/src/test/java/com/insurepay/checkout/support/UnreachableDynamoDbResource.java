@@ -1,6 +1,6 @@
 package com.insurepay.checkout.support;
 
-import com.insurepay.testsupport.DynamoDbLocalServer;
+import com.insurepay.testsupport.DynamoDbSandboxServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
@@ -10,8 +10,8 @@ public class UnreachableDynamoDbResource implements QuarkusTestResourceLifecycle
     @Override
     public Map<String, String> start() {
         return Map.of(
-                "quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + DynamoDbLocalServer.freePort(),
-                "quarkus.dynamodb.aws.region", DynamoDbLocalServer.REGION,
+                "quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + DynamoDbSandboxServer.freePort(),
+                "quarkus.dynamodb.aws.region", DynamoDbSandboxServer.REGION,
                 "quarkus.dynamodb.aws.credentials.type", "static",
                 "quarkus.dynamodb.aws.credentials.static-provider.access-key-id", "local",
                 "quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", "local",

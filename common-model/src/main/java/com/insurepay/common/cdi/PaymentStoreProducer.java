@@ -1,25 +1,32 @@
 package com.insurepay.common.cdi;
 
 import com.insurepay.common.policy.PolicyRepository;
+import com.insurepay.common.store.DeliveryLog;
+import com.insurepay.common.store.PaymentQueries;
 import com.insurepay.common.store.PaymentRepository;
-import com.insurepay.common.store.ProcessedEventStore;
+import com.insurepay.common.table.TableName;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Makes the table's repositories injectable in every service that has the Quarkus DynamoDB extension.
- * Table name: {@code payments.table} (env {@code PAYMENTS_TABLE}). Each bean is a default bean, so a test may
- * replace it (a fixed {@link Clock}, for instance).
+ * Makes the table's repositories injectable in every service that has the Quarkus DynamoDB extension. The table
+ * name is read here once ({@code payments.table}, env {@code PAYMENTS_TABLE}) and injected as {@link TableName}
+ * wherever a service keeps items of its own in the table. Each bean is a default bean, so a test may replace it
+ * (a fixed {@link Clock}, for instance).
  */
 @ApplicationScoped
 public class PaymentStoreProducer {
 
-    @ConfigProperty(name = "payments.table", defaultValue = "payments")
-    String table;
+    @Produces
+    @Singleton // a record cannot be proxied for a normal scope
+    TableName tableName(@ConfigProperty(name = "payments.table", defaultValue = TableName.DEFAULT) String table) {
+        return new TableName(table);
+    }
 
     @Produces
     @ApplicationScoped
@@ -31,21 +38,28 @@ public class PaymentStoreProducer {
     @Produces
     @ApplicationScoped
     @DefaultBean
-    PaymentRepository paymentRepository(DynamoDbClient client, Clock clock) {
-        return new PaymentRepository(client, table, clock);
+    PaymentRepository paymentRepository(DynamoDbClient client, TableName table, Clock clock) {
+        return new PaymentRepository(client, table.value(), clock);
     }
 
     @Produces
     @ApplicationScoped
     @DefaultBean
-    ProcessedEventStore processedEventStore(DynamoDbClient client) {
-        return new ProcessedEventStore(client, table);
+    PaymentQueries paymentQueries(DynamoDbClient client, TableName table) {
+        return new PaymentQueries(client, table.value());
     }
 
     @Produces
     @ApplicationScoped
     @DefaultBean
-    PolicyRepository policyRepository(DynamoDbClient client, Clock clock) {
-        return new PolicyRepository(client, table, clock);
+    DeliveryLog deliveryLog(DynamoDbClient client, TableName table) {
+        return new DeliveryLog(client, table.value());
+    }
+
+    @Produces
+    @ApplicationScoped
+    @DefaultBean
+    PolicyRepository policyRepository(DynamoDbClient client, TableName table, Clock clock) {
+        return new PolicyRepository(client, table.value(), clock);
     }
 }

@@ -1,9 +1,9 @@
 package com.insurepay.common.cdi;
 
 import com.insurepay.common.table.PaymentTable;
+import com.insurepay.common.table.TableName;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -25,10 +25,9 @@ public class PaymentTableReadinessCheck implements HealthCheck {
     private final DynamoDbClient client;
     private final String table;
 
-    public PaymentTableReadinessCheck(DynamoDbClient client,
-            @ConfigProperty(name = "payments.table", defaultValue = PaymentTable.DEFAULT_NAME) String table) {
+    public PaymentTableReadinessCheck(DynamoDbClient client, TableName table) {
         this.client = client;
-        this.table = table;
+        this.table = table.value();
     }
 
     @Override

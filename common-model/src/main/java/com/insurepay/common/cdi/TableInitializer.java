@@ -1,6 +1,7 @@
 package com.insurepay.common.cdi;
 
 import com.insurepay.common.table.PaymentTable;
+import com.insurepay.common.table.TableName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.Observes;
@@ -21,11 +22,11 @@ public class TableInitializer {
     // Startup (CDI 4), not @Initialized(ApplicationScoped): the latter fires during STATIC_INIT, before the
     // DynamoDB client (a RUNTIME_INIT synthetic bean) exists, and the application fails to start.
     void onStart(@Observes Startup ignored, DynamoDbClient client,
-            @ConfigProperty(name = "payments.table", defaultValue = PaymentTable.DEFAULT_NAME) String table,
+            TableName table,
             @ConfigProperty(name = "payments.table.ensure-on-start", defaultValue = "true") boolean ensure) {
         if (ensure) {
-            boolean created = PaymentTable.ensure(client, table);
-            LOG.infof("DynamoDB table %s %s", table, created ? "created" : "verified");
+            boolean created = PaymentTable.ensure(client, table.value());
+            LOG.infof("DynamoDB table %s %s", table.value(), created ? "created" : "verified");
         }
     }
 }

@@ -37,10 +37,6 @@ public final class CurrencyRules {
         return code == null ? null : code.trim().toUpperCase(Locale.ROOT);
     }
 
-    public static boolean isSupported(String code) {
-        return MINIMUM.containsKey(normalize(code));
-    }
-
     public static Set<String> supported() {
         return MINIMUM.keySet();
     }

@@ -3,10 +3,15 @@ package com.insurepay.common.payment;
 import java.util.Locale;
 
 /**
- * Why a payment changed: who did it, the Stripe event behind it (if any) and a short human detail.
+ * Why a payment changed and who did it: the source, the actor (an MCP token's id and name, or {@code stripe},
+ * {@code reconciliation}, {@code system}), the Stripe event behind it (if any) and a short human detail.
  * Recorded in the payment's history for every transition, applied or not.
  */
-public record TransitionCause(Source source, String stripeEventId, String detail) {
+public record TransitionCause(Source source, String actor, String stripeEventId, String detail) {
+
+    public static final String STRIPE = "stripe";
+    public static final String RECONCILIATION = "reconciliation";
+    public static final String SYSTEM = "system";
 
     public enum Source {
         API, WEBHOOK, RECONCILIATION, SYSTEM;
@@ -16,15 +21,28 @@ public record TransitionCause(Source source, String stripeEventId, String detail
         }
     }
 
+    /** A change asked for through checkout-service's API; {@code actor} is the caller when it is known. */
     public static TransitionCause api(String detail) {
-        return new TransitionCause(Source.API, null, detail);
+        return new TransitionCause(Source.API, null, null, detail);
     }
 
-    public static TransitionCause webhook(String stripeEventId, String eventType) {
-        return new TransitionCause(Source.WEBHOOK, stripeEventId, eventType);
+    public TransitionCause by(String who) {
+        return new TransitionCause(source, who, stripeEventId, detail);
+    }
+
+    public static TransitionCause webhook(String stripeEventId, String detail) {
+        return new TransitionCause(Source.WEBHOOK, STRIPE, stripeEventId, detail);
     }
 
     public static TransitionCause reconciliation(String detail) {
-        return new TransitionCause(Source.RECONCILIATION, null, detail);
+        return new TransitionCause(Source.RECONCILIATION, RECONCILIATION, null, detail);
+    }
+
+    public static TransitionCause system(String detail) {
+        return new TransitionCause(Source.SYSTEM, SYSTEM, null, detail);
+    }
+
+    public TransitionCause withDetail(String newDetail) {
+        return new TransitionCause(source, actor, stripeEventId, newDetail);
     }
 }

@@ -1,14 +1,19 @@
 package com.insurepay.common.payment;
 
-/** What {@code PaymentRepository.transition} did. {@code payment} is the state after the call (null if not found). */
-public record TransitionResult(Outcome outcome, Payment payment) {
+/**
+ * What {@code PaymentRepository.apply} did. {@code payment} is the state after the call (null if not found);
+ * {@code detail} says why a change was not applied.
+ */
+public record TransitionResult(Outcome outcome, Payment payment, String detail) {
 
     public enum Outcome {
-        /** The status changed (and the history entry and event mark were written with it). */
+        /** The status changed (its history entry and event mark written with it). */
         APPLIED,
-        /** The current status does not allow it; recorded in the history as not applied. */
+        /** The current status does not allow it (or it brings nothing new); recorded in the history as not applied. */
         NOT_ALLOWED,
-        /** This Stripe event was already processed: nothing written. */
+        /** The Stripe object is not this payment's money (ids, amount or currency); recorded, never applied. */
+        MISMATCH,
+        /** This Stripe event was already applied or recorded on the payment: nothing written. */
         DUPLICATE_EVENT,
         NOT_FOUND
     }

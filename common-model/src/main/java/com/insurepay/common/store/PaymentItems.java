@@ -2,37 +2,24 @@ package com.insurepay.common.store;
 
 import static com.insurepay.common.table.PaymentTable.*;
 
+import com.insurepay.common.ids.Timestamps;
 import com.insurepay.common.payment.HistoryEntry;
 import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.PaymentKind;
 import com.insurepay.common.payment.PaymentStatus;
 import com.insurepay.common.payment.TransitionCause;
+import com.insurepay.common.table.PaymentTable.HistoryEntries;
+import com.insurepay.common.table.PaymentTable.Payments;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Maps payments and their history entries to DynamoDB items and back. Attribute names are the seeds'. */
 public final class PaymentItems {
-
-    public static final String ENTITY_PAYMENT = "payment";
-    public static final String ENTITY_HISTORY = "payment_history";
-    public static final String OPEN = "OPEN";
-
-    static final String PAYMENT_ID = "payment_intent_id";
-    static final String AMOUNT = "amount";
-    static final String CURRENCY = "currency";
-    static final String PRODUCT_NAME = "product_name";
-    static final String CUSTOMER_EMAIL = "customer_email";
-    static final String STATUS = "payment_status";
-    static final String KIND = "kind";
-    static final String CHECKOUT_URL = "checkout_url";
-    static final String FAILURE_REASON = "failure_reason";
-    static final String REFUNDED_AMOUNT = "refunded_amount";
-    static final String POLICY_ID = "policy_id";
-    static final String POLICY_NUMBER = "policy_number";
-    static final String UPDATED_AT = "updated_at";
-    static final String WEBHOOK_PROCESSED_AT = "webhook_processed_at";
-    static final String VERSION = "version";
 
     private PaymentItems() {
     }
@@ -41,91 +28,128 @@ public final class PaymentItems {
         return Map.of(PK, Attr.s(PAYMENT_PK_PREFIX + paymentId), SK, Attr.s(PAYMENT_SK));
     }
 
-    public static Map<String, AttributeValue> toItem(Payment p) {
+    /** A new payment's item; {@code history} holds its first entries. */
+    public static Map<String, AttributeValue> toItem(Payment p, List<HistoryEntry> history) {
         Map<String, AttributeValue> item = new HashMap<>(key(p.paymentId()));
-        item.put(ENTITY, Attr.s(ENTITY_PAYMENT));
-        item.put(PAYMENT_ID, Attr.s(p.paymentId()));
+        item.put(ENTITY, Attr.s(Payments.ENTITY_VALUE));
+        item.put(Payments.PAYMENT_ID, Attr.s(p.paymentId()));
+        item.put(TENANT, Attr.s(p.tenant()));
         item.put(USER_ID, Attr.s(p.userId()));
         item.put(QUOTE_ID, Attr.s(p.quoteId()));
-        item.put(AMOUNT, Attr.n(p.amount()));
-        item.put(CURRENCY, Attr.s(p.currency()));
-        Attr.putIfPresent(item, PRODUCT_NAME, p.productName());
-        Attr.putIfPresent(item, CUSTOMER_EMAIL, p.customerEmail());
-        item.put(STATUS, Attr.s(p.status().wireName()));
-        item.put(KIND, Attr.s(p.kind().wireName()));
+        item.put(Payments.AMOUNT, Attr.n(p.amount()));
+        item.put(Payments.CURRENCY, Attr.s(p.currency()));
+        Attr.putIfPresent(item, Payments.PRODUCT_NAME, p.productName());
+        Attr.putIfPresent(item, Payments.CUSTOMER_EMAIL, p.customerEmail());
+        item.put(Payments.STATUS, Attr.s(p.status().wireName()));
+        item.put(Payments.KIND, Attr.s(p.kind().wireName()));
         Attr.putIfPresent(item, STRIPE_SESSION_ID, p.stripeSessionId());
         Attr.putIfPresent(item, STRIPE_PAYMENT_INTENT, p.stripePaymentIntent());
-        Attr.putIfPresent(item, CHECKOUT_URL, p.checkoutUrl());
+        Attr.putIfPresent(item, Payments.CHECKOUT_URL, p.checkoutUrl());
         Attr.putIfPresent(item, EXPIRES_AT, p.expiresAt());
         Attr.putIfPresent(item, PAYMENT_LINK_ID, p.paymentLinkId());
-        Attr.putIfPresent(item, FAILURE_REASON, p.failureReason());
-        item.put(REFUNDED_AMOUNT, Attr.n(p.refundedAmount()));
-        Attr.putIfPresent(item, POLICY_ID, p.policyId());
-        Attr.putIfPresent(item, POLICY_NUMBER, p.policyNumber());
+        Attr.putIfPresent(item, Payments.FAILURE_REASON, p.failureReason());
+        item.put(Payments.REFUNDED_AMOUNT, Attr.n(p.refundedAmount()));
+        Attr.putIfPresent(item, Payments.POLICY_ID, p.policyId());
+        Attr.putIfPresent(item, Payments.POLICY_NUMBER, p.policyNumber());
+        Attr.putIfPresent(item, Payments.PAID_AT, p.paidAt());
+        Attr.putIfPresent(item, Payments.DISPUTE_ID, p.disputeId());
+        Attr.putIfPresent(item, Payments.DISPUTE_STATUS, p.disputeStatus());
         item.put(CREATED_AT, Attr.time(p.createdAt()));
         item.put(UPDATED_AT, Attr.time(p.updatedAt()));
-        Attr.putIfPresent(item, WEBHOOK_PROCESSED_AT, p.webhookProcessedAt());
-        item.put(VERSION, Attr.n(p.version()));
-        if (p.status().isOpen()) {
-            item.put(OPEN_BUCKET, Attr.s(OPEN));
+        Attr.putIfPresent(item, Payments.WEBHOOK_PROCESSED_AT, p.webhookProcessedAt());
+        item.put(Payments.VERSION, Attr.n(p.version()));
+        String bucket = bucketOf(p.status());
+        if (bucket != null) {
+            item.put(OPEN_BUCKET, Attr.s(bucket));
         }
+        item.put(Payments.HISTORY, historyList(history));
         return item;
+    }
+
+    /** The {@link #OPEN_BUCKET} value a payment in this status carries, or null when it needs no background work. */
+    public static String bucketOf(PaymentStatus status) {
+        if (status.isOpen()) {
+            return OPEN;
+        }
+        return status == PaymentStatus.PAID_AFTER_CLOSE ? PAID_AFTER_CLOSE_BUCKET : null;
     }
 
     public static Payment fromItem(Map<String, AttributeValue> item) {
         return new Payment(
-                Attr.str(item, PAYMENT_ID),
+                Attr.str(item, Payments.PAYMENT_ID),
+                Attr.str(item, TENANT),
                 Attr.str(item, USER_ID),
                 Attr.str(item, QUOTE_ID),
-                Attr.num(item, AMOUNT, 0),
-                Attr.str(item, CURRENCY),
-                Attr.str(item, PRODUCT_NAME),
-                Attr.str(item, CUSTOMER_EMAIL),
-                PaymentStatus.parse(Attr.str(item, STATUS)),
-                PaymentKind.parse(Attr.str(item, KIND)),
+                Attr.num(item, Payments.AMOUNT, 0),
+                Attr.str(item, Payments.CURRENCY),
+                Attr.str(item, Payments.PRODUCT_NAME),
+                Attr.str(item, Payments.CUSTOMER_EMAIL),
+                PaymentStatus.parse(Attr.str(item, Payments.STATUS)),
+                PaymentKind.parse(Attr.str(item, Payments.KIND)),
                 Attr.str(item, STRIPE_SESSION_ID),
                 Attr.str(item, STRIPE_PAYMENT_INTENT),
-                Attr.str(item, CHECKOUT_URL),
+                Attr.str(item, Payments.CHECKOUT_URL),
                 Attr.instant(item, EXPIRES_AT),
                 Attr.str(item, PAYMENT_LINK_ID),
-                Attr.str(item, FAILURE_REASON),
-                Attr.num(item, REFUNDED_AMOUNT, 0),
-                Attr.str(item, POLICY_ID),
-                Attr.str(item, POLICY_NUMBER),
+                Attr.str(item, Payments.FAILURE_REASON),
+                Attr.num(item, Payments.REFUNDED_AMOUNT, 0),
+                Attr.str(item, Payments.POLICY_ID),
+                Attr.str(item, Payments.POLICY_NUMBER),
+                Attr.instant(item, Payments.PAID_AT),
+                Attr.str(item, Payments.DISPUTE_ID),
+                Attr.str(item, Payments.DISPUTE_STATUS),
                 Attr.instant(item, CREATED_AT),
                 Attr.instant(item, UPDATED_AT),
-                Attr.instant(item, WEBHOOK_PROCESSED_AT),
-                Attr.num(item, VERSION, 0));
+                Attr.instant(item, Payments.WEBHOOK_PROCESSED_AT),
+                Attr.num(item, Payments.VERSION, 0));
     }
 
-    public static Map<String, AttributeValue> historyItem(HistoryEntry h, String uniqueSuffix) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, Attr.s(PAYMENT_PK_PREFIX + h.paymentId()));
-        item.put(SK, Attr.s(HISTORY_SK_PREFIX + com.insurepay.common.ids.Timestamps.format(h.at()) + "#" + uniqueSuffix));
-        item.put(ENTITY, Attr.s(ENTITY_HISTORY));
-        item.put(PAYMENT_ID, Attr.s(h.paymentId()));
-        item.put("at", Attr.time(h.at()));
-        if (h.from() != null) {
-            item.put("from_status", Attr.s(h.from().wireName()));
+    /** The Stripe events already applied or recorded on this payment item. */
+    public static Set<String> stripeEvents(Map<String, AttributeValue> item) {
+        AttributeValue v = item.get(Payments.STRIPE_EVENTS);
+        return v == null || !v.hasSs() ? Set.of() : Set.copyOf(v.ss());
+    }
+
+    /**
+     * One history entry as stored. {@code from} is not stored: a blind conditional write does not know it, and it
+     * is always the status of the last applied entry before, which {@link #history} derives on reading.
+     */
+    public static AttributeValue historyEntry(HistoryEntry h) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put(HistoryEntries.AT, Attr.time(h.at()));
+        m.put(HistoryEntries.TO, Attr.s(h.to().wireName()));
+        m.put(HistoryEntries.APPLIED, Attr.bool(h.applied()));
+        m.put(HistoryEntries.SOURCE, Attr.s(h.source().wireName()));
+        Attr.putIfPresent(m, HistoryEntries.ACTOR, h.actor());
+        Attr.putIfPresent(m, HistoryEntries.STRIPE_EVENT_ID, h.stripeEventId());
+        Attr.putIfPresent(m, HistoryEntries.DETAIL, h.detail());
+        return AttributeValue.builder().m(m).build();
+    }
+
+    public static AttributeValue historyList(List<HistoryEntry> entries) {
+        return AttributeValue.builder().l(entries.stream().map(PaymentItems::historyEntry).toList()).build();
+    }
+
+    /** The audit trail, oldest first, with each entry's {@code from} derived from the applied entries before it. */
+    public static List<HistoryEntry> history(Map<String, AttributeValue> item) {
+        AttributeValue list = item.get(Payments.HISTORY);
+        List<HistoryEntry> entries = new ArrayList<>();
+        if (list == null || !list.hasL()) {
+            return entries;
         }
-        item.put("to_status", Attr.s(h.to().wireName()));
-        item.put("applied", Attr.bool(h.applied()));
-        item.put("source", Attr.s(h.source().wireName()));
-        Attr.putIfPresent(item, "stripe_event_id", h.stripeEventId());
-        Attr.putIfPresent(item, "detail", h.detail());
-        return item;
-    }
-
-    public static HistoryEntry historyFromItem(Map<String, AttributeValue> item) {
-        String from = Attr.str(item, "from_status");
-        return new HistoryEntry(
-                Attr.str(item, PAYMENT_ID),
-                Attr.instant(item, "at"),
-                from == null ? null : PaymentStatus.parse(from),
-                PaymentStatus.parse(Attr.str(item, "to_status")),
-                Attr.bool(item, "applied"),
-                TransitionCause.Source.valueOf(Attr.str(item, "source").toUpperCase(java.util.Locale.ROOT)),
-                Attr.str(item, "stripe_event_id"),
-                Attr.str(item, "detail"));
+        PaymentStatus current = null;
+        for (AttributeValue v : list.l()) {
+            Map<String, AttributeValue> m = v.m();
+            PaymentStatus to = PaymentStatus.parse(Attr.str(m, HistoryEntries.TO));
+            boolean applied = Attr.bool(m, HistoryEntries.APPLIED);
+            entries.add(new HistoryEntry(Timestamps.parse(Attr.str(m, HistoryEntries.AT)), current, to, applied,
+                    TransitionCause.Source.valueOf(Attr.str(m, HistoryEntries.SOURCE).toUpperCase(Locale.ROOT)),
+                    Attr.str(m, HistoryEntries.ACTOR), Attr.str(m, HistoryEntries.STRIPE_EVENT_ID),
+                    Attr.str(m, HistoryEntries.DETAIL)));
+            if (applied) {
+                current = to;
+            }
+        }
+        return entries;
     }
 }

@@ -2,46 +2,45 @@ package com.insurepay.common.store;
 
 import static com.insurepay.common.table.PaymentTable.*;
 
-import com.insurepay.common.ids.Ulid;
 import com.insurepay.common.payment.HistoryEntry;
 import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.PaymentChanges;
 import com.insurepay.common.payment.PaymentStatus;
+import com.insurepay.common.payment.StripeEvidence;
+import com.insurepay.common.payment.Transition;
 import com.insurepay.common.payment.TransitionCause;
 import com.insurepay.common.payment.TransitionResult;
 import com.insurepay.common.payment.TransitionResult.Outcome;
+import com.insurepay.common.table.PaymentTable.Payments;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Payments and their history in the one table. Every status change is ONE TransactWriteItems: the payment update
- * conditioned on its current status and version, the history entry, and (for webhooks) the processed-event mark.
- * Two writers can never both win, and a mark never exists without its effect.
+ * The payment item: a payment, its audit trail and the Stripe events it has seen, in ONE item, changed by ONE
+ * conditional write each time. A transition's write checks the status (the state machine), the event's absence
+ * (de-duplication) and the Stripe evidence (ids and money) in its condition, and appends the history entry and the
+ * event id in the same write: no read before it, no transaction, and two writers can never both win. Only when the
+ * condition fails is the refused attempt explained from the item DynamoDB returns with the failure, and recorded.
+ * Index queries live in {@link PaymentQueries}.
  */
 public class PaymentRepository {
 
     private static final Logger LOG = Logger.getLogger(PaymentRepository.class);
-    private static final int MAX_ATTEMPTS = 8;
-    public static final int MAX_PAGE_SIZE = 100;
+    private static final AttributeValue EMPTY_LIST = AttributeValue.builder().l(List.of()).build();
+    private static final int MAX_ATTEMPTS = 5;
 
     private final DynamoDbClient client;
     private final String table;
@@ -58,305 +57,353 @@ public class PaymentRepository {
     }
 
     /**
-     * Stores a new payment together with its first history entry.
+     * Stores a new payment with its first history entry, in one conditional put.
      *
      * @throws DuplicateItemException if a payment with this id exists
      */
     public void create(Payment payment, TransitionCause cause) {
-        HistoryEntry created = new HistoryEntry(payment.paymentId(), payment.createdAt(), null, payment.status(), true,
-                cause.source(), cause.stripeEventId(), cause.detail());
+        HistoryEntry created = HistoryEntry.of(payment.createdAt(), null, payment.status(), true, cause);
         try {
-            client.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(PaymentItems.toItem(payment))
-                            .conditionExpression("attribute_not_exists(#pk)")
-                            .expressionAttributeNames(Map.of("#pk", PK)).build()).build(),
-                    TransactWriteItem.builder().put(historyPut(created)).build()));
-        } catch (TransactionCanceledException e) {
-            if (failedCondition(e, 0)) {
-                throw new DuplicateItemException("payment " + payment.paymentId() + " already exists");
-            }
-            throw e;
+            client.putItem(b -> b.tableName(table).item(PaymentItems.toItem(payment, List.of(created)))
+                    .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK)));
+        } catch (ConditionalCheckFailedException e) {
+            throw new DuplicateItemException("payment " + payment.paymentId() + " already exists");
         }
     }
 
     public Optional<Payment> find(String paymentId) {
+        return findStored(paymentId).map(StoredPayment::payment);
+    }
+
+    /** The payment with its audit trail (oldest first): one consistent read. */
+    public Optional<StoredPayment> findStored(String paymentId) {
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(PaymentItems.key(paymentId))
                 .consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(PaymentItems.fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(StoredPayment.of(item));
     }
 
     /** The audit trail, oldest first. */
     public List<HistoryEntry> history(String paymentId) {
-        List<HistoryEntry> entries = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = client.query(b -> b.tableName(table).consistentRead(true)
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :h)")
-                    .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-                    .expressionAttributeValues(Map.of(":pk", Attr.s(PAYMENT_PK_PREFIX + paymentId), ":h", Attr.s(HISTORY_SK_PREFIX)))
-                    .exclusiveStartKey(from));
-            page.items().forEach(i -> entries.add(PaymentItems.historyFromItem(i)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return entries;
-    }
-
-    /** A user's payments, newest first ({@value com.insurepay.common.table.PaymentTable#USER_INDEX}). */
-    public Page<Payment> findByUser(String userId, int limit, String cursor) {
-        return queryIndex(USER_INDEX, USER_ID, userId, limit, cursor);
-    }
-
-    /** A quote's payments, newest first ({@value com.insurepay.common.table.PaymentTable#QUOTE_INDEX}). */
-    public Page<Payment> findByQuote(String quoteId, int limit, String cursor) {
-        return queryIndex(QUOTE_INDEX, QUOTE_ID, quoteId, limit, cursor);
-    }
-
-    /** Payments made through one Payment Link, newest first. */
-    public Page<Payment> findByPaymentLink(String paymentLinkId, int limit, String cursor) {
-        return queryIndex(PAYMENT_LINK_INDEX, PAYMENT_LINK_ID, paymentLinkId, limit, cursor);
-    }
-
-    public Optional<Payment> findByStripeSession(String sessionId) {
-        return queryIndex(SESSION_INDEX, STRIPE_SESSION_ID, sessionId, 1, null).items().stream().findFirst()
-                .flatMap(p -> find(p.paymentId()));
-    }
-
-    public Optional<Payment> findByStripePaymentIntent(String paymentIntentId) {
-        return queryIndex(PAYMENT_INTENT_INDEX, STRIPE_PAYMENT_INTENT, paymentIntentId, 1, null).items().stream().findFirst()
-                .flatMap(p -> find(p.paymentId()));
+        return findStored(paymentId).map(StoredPayment::history).orElse(List.of());
     }
 
     /**
-     * Open (pending or failed) payments whose {@code expires_at} is before {@code cutoff}, oldest expiry first:
-     * what the reconciliation must ask Stripe about. Served by the sparse {@value com.insurepay.common.table.PaymentTable#OPEN_PAYMENTS_INDEX}.
+     * Applies a transition in one conditional UpdateItem. When the condition fails, the item as it was is explained
+     * (missing, event already seen, evidence mismatch, status not allowed, nothing new) and, unless the event was a
+     * duplicate, the refused attempt is appended to the history with {@code applied=false}.
      */
-    public Page<Payment> findOpenExpiringBefore(Instant cutoff, int limit, String cursor) {
-        QueryRequest request = QueryRequest.builder().tableName(table).indexName(OPEN_PAYMENTS_INDEX)
-                .keyConditionExpression("#b = :open AND #e < :cutoff")
-                .expressionAttributeNames(Map.of("#b", OPEN_BUCKET, "#e", EXPIRES_AT))
-                .expressionAttributeValues(Map.of(":open", Attr.s(PaymentItems.OPEN), ":cutoff", Attr.time(cutoff)))
-                .limit(clamp(limit)).exclusiveStartKey(CursorCodec.decode(cursor)).build();
-        return page(client.query(request));
-    }
-
-    /**
-     * Records the Stripe Checkout Session created for a payment. Allowed once; repeating it with the same session is
-     * a no-op (a retried request), another session is refused.
-     *
-     * @return the payment as stored afterwards
-     */
-    public Payment attachCheckoutSession(String paymentId, String sessionId, String checkoutUrl, Instant expiresAt,
-            String paymentLinkId) {
-        Map<String, String> names = new HashMap<>(Map.of("#s", STRIPE_SESSION_ID, "#u", "checkout_url", "#e", EXPIRES_AT,
-                "#v", "version", "#t", "updated_at", "#pk", PK));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":s", Attr.s(sessionId), ":u", Attr.s(checkoutUrl),
-                ":e", Attr.time(expiresAt), ":one", Attr.n(1), ":now", Attr.time(clock.instant())));
-        String linkPart = "";
-        if (paymentLinkId != null) {
-            names.put("#l", PAYMENT_LINK_ID);
-            values.put(":l", Attr.s(paymentLinkId));
-            linkPart = ", #l = :l";
-        }
-        String set = "SET #s = :s, #u = :u, #e = :e, #v = #v + :one, #t = :now" + linkPart;
-        try {
-            client.updateItem(b -> b.tableName(table).key(PaymentItems.key(paymentId))
-                    .updateExpression(set)
-                    .conditionExpression("attribute_exists(#pk) AND (attribute_not_exists(#s) OR #s = :s)")
-                    .expressionAttributeNames(names).expressionAttributeValues(values));
-        } catch (ConditionalCheckFailedException e) {
-            throw new IllegalStateException("payment " + paymentId + " is missing or already has another Checkout Session");
-        }
-        return find(paymentId).orElseThrow();
-    }
-
-    /**
-     * Moves a payment to {@code to} if its current status is one of {@code from} and the state machine allows it.
-     * When it is not allowed, the attempt is still written to the history ({@code applied=false}). If
-     * {@code eventMark} is given, it is written in the same transaction, so a Stripe event is marked processed
-     * exactly when its effect is stored; an event already marked gives {@link Outcome#DUPLICATE_EVENT}.
-     */
-    public TransitionResult transition(String paymentId, Set<PaymentStatus> from, PaymentStatus to, TransitionCause cause,
-            PaymentChanges changes, ProcessedEvent eventMark) {
-        return transitionWith(paymentId, from, to, cause, current -> changes, eventMark);
-    }
-
-    /**
-     * Like {@link #transition}, but the attribute changes are computed from the payment as read inside the
-     * conditional-write retry loop, so they may depend on the stored state atomically (e.g. a refunded amount that
-     * must never decrease: {@code max(stored, event's)}). {@code changesFor} may be called once per attempt.
-     */
-    public TransitionResult transitionWith(String paymentId, Set<PaymentStatus> from, PaymentStatus to,
-            TransitionCause cause, Function<Payment, PaymentChanges> changesFor, ProcessedEvent eventMark) {
+    public TransitionResult apply(String paymentId, Transition requested) {
+        Transition t = requested;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<Payment> found = find(paymentId);
-            if (found.isEmpty()) {
-                return new TransitionResult(Outcome.NOT_FOUND, null);
-            }
-            Payment current = found.get();
             Instant now = clock.instant();
-            boolean allowed = from.contains(current.status()) && current.status().canBecome(to);
-            HistoryEntry entry = new HistoryEntry(paymentId, now, current.status(), to, allowed, cause.source(),
-                    cause.stripeEventId(), cause.detail());
-            List<TransactWriteItem> items = new ArrayList<>();
-            if (allowed) {
-                PaymentChanges changes = changesFor.apply(current);
-                items.add(TransactWriteItem.builder().update(statusUpdate(current, to,
-                        changes == null ? PaymentChanges.NONE : changes, now)).build());
-            }
-            items.add(TransactWriteItem.builder().put(historyPut(entry)).build());
-            if (eventMark != null) {
-                items.add(TransactWriteItem.builder().put(new ProcessedEventStore(client, table).putInTransaction(
-                        withPayment(eventMark, paymentId, allowed ? "applied" : "not_allowed"))).build());
-            }
+            Expr e = new Expr();
+            String update = transitionUpdate(e, t, now);
+            String condition = transitionCondition(e, t);
             try {
-                client.transactWriteItems(b -> b.transactItems(items));
-                Payment after = allowed ? find(paymentId).orElseThrow() : current;
-                return new TransitionResult(allowed ? Outcome.APPLIED : Outcome.NOT_ALLOWED, after);
-            } catch (TransactionCanceledException e) {
-                if (eventMark != null && failedCondition(e, items.size() - 1)) {
-                    return new TransitionResult(Outcome.DUPLICATE_EVENT, current);
+                Map<String, AttributeValue> after = client.updateItem(request(paymentId, e, update, condition)
+                        .returnValues(ReturnValue.ALL_NEW).build()).attributes();
+                return new TransitionResult(Outcome.APPLIED, PaymentItems.fromItem(after), null);
+            } catch (ConditionalCheckFailedException failed) {
+                Optional<Map<String, AttributeValue>> before = itemOf(failed, paymentId);
+                if (before.isEmpty()) {
+                    return new TransitionResult(Outcome.NOT_FOUND, null, "no payment " + paymentId);
                 }
-                // The payment changed under us (another writer won) or a transaction conflict: read again.
-                LOG.debugf("transition of %s to %s lost a race (attempt %d): %s", paymentId, to, attempt, reasons(e));
-                sleepBriefly(attempt);
+                Refusal refusal = explain(before.get(), t);
+                if (refusal == null) {
+                    // Only when the item had to be read again after the failure (a store that does not return it).
+                    LOG.debugf("transition of %s to %s raced another writer (attempt %d)", paymentId, t.target(), attempt);
+                    continue;
+                }
+                Payment current = PaymentItems.fromItem(before.get());
+                if (refusal.outcome() == Outcome.NOT_ALLOWED) {
+                    // Chosen again from the requested transition and all its fallbacks each time: the status may have
+                    // moved on since the last choice (a completion landing between a refund's two attempts makes the
+                    // refund itself allowed again, where its implied completion no longer is).
+                    Transition refused = t;
+                    Optional<Transition> alternative = Stream.concat(Stream.of(requested), requested.fallbacks().stream())
+                            .filter(c -> !c.equals(refused) && c.sources().contains(current.status())).findFirst();
+                    if (alternative.isPresent()) {
+                        t = alternative.get();
+                        continue;
+                    }
+                }
+                if (refusal.outcome() == Outcome.DUPLICATE_EVENT) {
+                    return new TransitionResult(Outcome.DUPLICATE_EVENT, current, refusal.detail());
+                }
+                TransitionCause cause = t.cause().withDetail(t.cause().detail() == null ? refusal.detail()
+                        : t.cause().detail() + ": " + refusal.detail());
+                Outcome recorded = recordRefused(paymentId, requested.target(), cause, now) ? refusal.outcome() : Outcome.DUPLICATE_EVENT;
+                return new TransitionResult(recorded, current, refusal.detail());
             }
         }
-        throw new IllegalStateException("transition of payment " + paymentId + " to " + to + " kept conflicting");
+        throw new IllegalStateException("transition of payment " + paymentId + " to " + t.target() + " kept conflicting");
     }
 
     /**
-     * Stores the Stripe Checkout Session and/or PaymentIntent of a payment where they are still missing, without a
-     * status change (a Payment Link's session, or the PaymentIntent of a session still awaiting an asynchronous
-     * payment, is only known from a webhook). Never overwrites a stored value; null arguments are left alone.
+     * Stores Stripe ids learnt from an event that changes no status (a session that awaits an asynchronous payment),
+     * with the event's mark, if the evidence is this payment's. Never overwrites a stored id.
      *
-     * @return the payment as stored afterwards; empty if there is no such payment
+     * @return APPLIED, DUPLICATE_EVENT, MISMATCH (recorded in the history) or NOT_FOUND
      */
-    public Optional<Payment> attachStripeReferences(String paymentId, String sessionId, String paymentIntentId) {
-        Optional<Payment> found = find(paymentId);
-        if (found.isEmpty()) {
-            return found;
-        }
-        Payment current = found.get();
-        boolean addSession = sessionId != null && current.stripeSessionId() == null;
-        boolean addIntent = paymentIntentId != null && current.stripePaymentIntent() == null;
-        if (!addSession && !addIntent) {
-            return found;
-        }
-        Map<String, String> names = new HashMap<>(Map.of("#v", "version", "#t", "updated_at", "#pk", PK));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", Attr.n(1), ":now", Attr.time(clock.instant())));
-        List<String> set = new ArrayList<>(List.of("#v = #v + :one", "#t = :now"));
-        if (addSession) {
-            // if_not_exists: a concurrent writer that stored another value first keeps it.
-            set.add("#s = if_not_exists(#s, :s)");
-            names.put("#s", STRIPE_SESSION_ID);
-            values.put(":s", Attr.s(sessionId));
-        }
-        if (addIntent) {
-            set.add("#pi = if_not_exists(#pi, :pi)");
-            names.put("#pi", STRIPE_PAYMENT_INTENT);
-            values.put(":pi", Attr.s(paymentIntentId));
-        }
+    public TransitionResult recordReferences(String paymentId, StripeEvidence evidence, TransitionCause cause,
+            PaymentChanges changes) {
+        Expr e = new Expr();
+        List<String> set = new ArrayList<>(List.of(e.name(UPDATED_AT) + " = " + e.value(Attr.time(clock.instant()))));
+        setIfMissing(e, set, STRIPE_PAYMENT_INTENT, changes.stripePaymentIntent());
+        setIfMissing(e, set, STRIPE_SESSION_ID, changes.stripeSessionId());
+        String update = "SET " + String.join(", ", set) + addEvent(e, cause.stripeEventId());
+        String condition = "attribute_exists(" + e.name(PK) + ")" + eventAbsent(e, cause.stripeEventId())
+                + (evidence == null ? "" : " AND " + evidence.condition(e));
         try {
-            client.updateItem(b -> b.tableName(table).key(PaymentItems.key(paymentId))
-                    .updateExpression("SET " + String.join(", ", set))
-                    .conditionExpression("attribute_exists(#pk)")
-                    .expressionAttributeNames(names).expressionAttributeValues(values));
-        } catch (ConditionalCheckFailedException gone) {
+            Map<String, AttributeValue> after = client.updateItem(request(paymentId, e, update, condition)
+                    .returnValues(ReturnValue.ALL_NEW).build()).attributes();
+            return new TransitionResult(Outcome.APPLIED, PaymentItems.fromItem(after), null);
+        } catch (ConditionalCheckFailedException failed) {
+            Optional<Map<String, AttributeValue>> before = itemOf(failed, paymentId);
+            if (before.isEmpty()) {
+                return new TransitionResult(Outcome.NOT_FOUND, null, "no payment " + paymentId);
+            }
+            Payment current = PaymentItems.fromItem(before.get());
+            if (cause.stripeEventId() != null && PaymentItems.stripeEvents(before.get()).contains(cause.stripeEventId())) {
+                return new TransitionResult(Outcome.DUPLICATE_EVENT, current, "event already recorded");
+            }
+            String mismatch = evidence == null ? "changed meanwhile" : evidence.mismatchWith(current).orElse("changed meanwhile");
+            recordRefused(paymentId, current.status(), cause.withDetail(cause.detail() + ": " + mismatch), clock.instant());
+            return new TransitionResult(Outcome.MISMATCH, current, mismatch);
+        }
+    }
+
+    /**
+     * Records the Stripe Checkout Session made for a payment, only while the payment is open: a session made for a
+     * payment closed meanwhile (cancelled while Stripe was answering) must never be handed to a customer. Repeating
+     * it with the same session is a no-op.
+     *
+     * @return the payment as stored afterwards; empty when it is missing, closed, or has another session
+     */
+    public Optional<Payment> attachCheckoutSession(String paymentId, String sessionId, String checkoutUrl, Instant expiresAt) {
+        Expr e = new Expr();
+        String sid = e.name(STRIPE_SESSION_ID);
+        String update = "SET " + sid + " = " + e.value(sessionId) + ", " + e.name(Payments.CHECKOUT_URL) + " = "
+                + e.value(checkoutUrl) + ", " + e.name(EXPIRES_AT) + " = " + e.value(Attr.time(expiresAt)) + ", "
+                + bump(e, clock.instant());
+        String condition = openCondition(e) + " AND (attribute_not_exists(" + sid + ") OR " + sid + " = " + e.value(sessionId) + ")";
+        return conditionalAttributeWrite(paymentId, e, update, condition);
+    }
+
+    /** As {@link #attachCheckoutSession}, for the Payment Link sold for a pay-later payment (its URL is the checkout URL). */
+    public Optional<Payment> attachPaymentLink(String paymentId, String paymentLinkId, String url) {
+        Expr e = new Expr();
+        String link = e.name(PAYMENT_LINK_ID);
+        String update = "SET " + link + " = " + e.value(paymentLinkId) + ", " + e.name(Payments.CHECKOUT_URL) + " = "
+                + e.value(url) + ", " + bump(e, clock.instant());
+        String condition = openCondition(e) + " AND (attribute_not_exists(" + link + ") OR " + link + " = " + e.value(paymentLinkId) + ")";
+        return conditionalAttributeWrite(paymentId, e, update, condition);
+    }
+
+    /** The address the customer asked us to use (confirmation e-mails go there). */
+    public Optional<Payment> updateCustomerEmail(String paymentId, String email) {
+        Expr e = new Expr();
+        String update = "SET " + e.name(Payments.CUSTOMER_EMAIL) + " = " + e.value(email) + ", " + bump(e, clock.instant());
+        return conditionalAttributeWrite(paymentId, e, update, "attribute_exists(" + e.name(PK) + ")");
+    }
+
+    private Optional<Payment> conditionalAttributeWrite(String paymentId, Expr e, String update, String condition) {
+        try {
+            return Optional.of(PaymentItems.fromItem(client.updateItem(request(paymentId, e, update, condition)
+                    .returnValues(ReturnValue.ALL_NEW).build()).attributes()));
+        } catch (ConditionalCheckFailedException refused) {
             return Optional.empty();
         }
-        return find(paymentId);
     }
 
-    private Update statusUpdate(Payment current, PaymentStatus to, PaymentChanges changes, Instant now) {
-        Map<String, String> names = new HashMap<>(Map.of("#st", "payment_status", "#v", "version", "#t", "updated_at",
-                "#ob", OPEN_BUCKET));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", Attr.s(to.wireName()), ":from",
-                Attr.s(current.status().wireName()), ":v", Attr.n(current.version()), ":v1", Attr.n(current.version() + 1),
-                ":now", Attr.time(now)));
-        List<String> set = new ArrayList<>(List.of("#st = :to", "#v = :v1", "#t = :now"));
+    private String transitionUpdate(Expr e, Transition t, Instant now) {
+        PaymentStatus to = t.target();
+        PaymentChanges c = t.changes();
+        List<String> set = new ArrayList<>();
         List<String> remove = new ArrayList<>();
-        if (to.isOpen()) {
-            set.add("#ob = :open");
-            values.put(":open", Attr.s(PaymentItems.OPEN));
+        set.add(e.name(Payments.STATUS) + " = " + e.value(to.wireName()));
+        set.add(bump(e, now));
+        List<HistoryEntry> entries = t.path().stream()
+                .map(step -> HistoryEntry.of(now, null, step, true, step == to ? t.cause()
+                        : t.cause().withDetail(t.cause().detail() + " (implies " + step.wireName() + ")")))
+                .toList();
+        String history = e.name(Payments.HISTORY);
+        set.add(history + " = list_append(if_not_exists(" + history + ", " + e.value(EMPTY_LIST) + "), "
+                + e.value(PaymentItems.historyList(entries)) + ")");
+        String bucket = PaymentItems.bucketOf(to);
+        if (bucket == null) {
+            remove.add(e.name(OPEN_BUCKET));
         } else {
-            remove.add("#ob");
+            set.add(e.name(OPEN_BUCKET) + " = " + e.value(bucket));
         }
-        if (changes.failureReason() != null) {
-            set.add("#fr = :fr");
-            names.put("#fr", "failure_reason");
-            values.put(":fr", Attr.s(changes.failureReason()));
-        } else if (changes.clearFailureReason()) {
-            remove.add("#fr");
-            names.put("#fr", "failure_reason");
+        if (t.path().stream().anyMatch(s -> s == PaymentStatus.COMPLETED || s == PaymentStatus.PAID_AFTER_CLOSE)) {
+            String paidAt = e.name(Payments.PAID_AT);
+            set.add(paidAt + " = if_not_exists(" + paidAt + ", " + e.value(Attr.time(now)) + ")");
         }
-        if (changes.stripePaymentIntent() != null) {
-            set.add("#pi = :pi");
-            names.put("#pi", STRIPE_PAYMENT_INTENT);
-            values.put(":pi", Attr.s(changes.stripePaymentIntent()));
+        if (c.failureReason() != null) {
+            set.add(e.name(Payments.FAILURE_REASON) + " = " + e.value(c.failureReason()));
+        } else if (c.clearFailureReason()) {
+            remove.add(e.name(Payments.FAILURE_REASON));
         }
-        if (changes.refundedAmount() != null) {
-            set.add("#ra = :ra");
-            names.put("#ra", "refunded_amount");
-            values.put(":ra", Attr.n(changes.refundedAmount()));
+        if (c.stripePaymentIntent() != null) {
+            set.add(e.name(STRIPE_PAYMENT_INTENT) + " = " + e.value(c.stripePaymentIntent()));
         }
-        if (changes.stampWebhookProcessed()) {
-            set.add("#wp = :now");
-            names.put("#wp", "webhook_processed_at");
+        setIfMissing(e, set, STRIPE_SESSION_ID, c.stripeSessionId());
+        if (c.refundedAmount() != null) {
+            set.add(e.name(Payments.REFUNDED_AMOUNT) + " = " + e.value(c.refundedAmount()));
         }
-        String expression = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
-        return Update.builder().tableName(table).key(PaymentItems.key(current.paymentId()))
-                .updateExpression(expression)
-                .conditionExpression("#st = :from AND #v = :v")
-                .expressionAttributeNames(names).expressionAttributeValues(values).build();
+        if (c.disputeId() != null) {
+            set.add(e.name(Payments.DISPUTE_ID) + " = " + e.value(c.disputeId()));
+        }
+        if (c.disputeStatus() != null) {
+            set.add(e.name(Payments.DISPUTE_STATUS) + " = " + e.value(c.disputeStatus()));
+        }
+        if (c.stampWebhookProcessed()) {
+            set.add(e.name(Payments.WEBHOOK_PROCESSED_AT) + " = " + e.value(Attr.time(now)));
+        }
+        return "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove))
+                + addEvent(e, t.stripeEventId());
     }
 
-    private Put historyPut(HistoryEntry entry) {
-        return Put.builder().tableName(table).item(PaymentItems.historyItem(entry, Ulid.next(entry.at())))
-                .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK)).build();
+    private static String transitionCondition(Expr e, Transition t) {
+        String status = e.name(Payments.STATUS);
+        // No status may become the target (e.g. back to pending): a status value that never matches.
+        String sources = t.sources().isEmpty() ? e.value("-")
+                : t.sources().stream().map(s -> e.value(s.wireName())).collect(Collectors.joining(", "));
+        StringBuilder c = new StringBuilder("attribute_exists(" + e.name(PK) + ") AND " + status + " IN (" + sources + ")");
+        c.append(eventAbsent(e, t.stripeEventId()));
+        if (t.evidence() != null) {
+            c.append(" AND ").append(t.evidence().condition(e));
+        }
+        if (t.changes().moneyArrives()) {
+            c.append(" AND attribute_not_exists(").append(e.name(Payments.PAID_AT)).append(")");
+        }
+        if (t.changes().refundedAmount() != null) {
+            // Refund totals only rise: an older total arriving late changes nothing.
+            String ra = e.name(Payments.REFUNDED_AMOUNT);
+            c.append(" AND (attribute_not_exists(").append(ra).append(") OR ").append(ra).append(" < ")
+                    .append(e.value(t.changes().refundedAmount())).append(")");
+        }
+        String disputeId = t.changes().disputeId();
+        if (disputeId != null) {
+            String did = e.name(Payments.DISPUTE_ID);
+            String otherOrNone = "(attribute_not_exists(" + did + ") OR " + did + " <> " + e.value(disputeId) + ")";
+            if (Payment.DISPUTE_OPEN.equals(t.changes().disputeStatus())) {
+                // A dispute opens once: its "created" arriving after it closed changes nothing.
+                c.append(" AND ").append(otherOrNone);
+            } else {
+                // A dispute closes the payment's open dispute, or (closed before "created" arrived) opens closed.
+                c.append(" AND (").append(did).append(" = ").append(e.value(disputeId)).append(" OR (").append(otherOrNone)
+                        .append(" AND ").append(status).append(" <> ").append(e.value(PaymentStatus.DISPUTED.wireName()))
+                        .append("))");
+            }
+        }
+        return c.toString();
     }
 
-    private static ProcessedEvent withPayment(ProcessedEvent e, String paymentId, String outcome) {
-        return new ProcessedEvent(e.eventId(), e.type(), e.stripeObjectId(), paymentId,
-                e.outcome() != null ? e.outcome() : outcome, e.receivedAt(), e.expiresAt());
+    /** Why the transition's condition failed on {@code item}; null if nothing explains it (the item changed since). */
+    private static Refusal explain(Map<String, AttributeValue> item, Transition t) {
+        Payment p = PaymentItems.fromItem(item);
+        if (t.stripeEventId() != null && PaymentItems.stripeEvents(item).contains(t.stripeEventId())) {
+            return new Refusal(Outcome.DUPLICATE_EVENT, "event " + t.stripeEventId() + " already seen");
+        }
+        if (t.evidence() != null) {
+            Optional<String> mismatch = t.evidence().mismatchWith(p);
+            if (mismatch.isPresent()) {
+                return new Refusal(Outcome.MISMATCH, mismatch.get());
+            }
+        }
+        if (!t.sources().contains(p.status())) {
+            return new Refusal(Outcome.NOT_ALLOWED, p.status().wireName() + " cannot become " + t.path().get(0).wireName());
+        }
+        if (t.changes().moneyArrives() && p.paidAt() != null) {
+            return new Refusal(Outcome.NOT_ALLOWED, "the money of this payment was already recorded");
+        }
+        Long refunded = t.changes().refundedAmount();
+        if (refunded != null && p.refundedAmount() >= refunded) {
+            return new Refusal(Outcome.NOT_ALLOWED, "refunded amount " + refunded + " is not above the " + p.refundedAmount()
+                    + " already recorded");
+        }
+        String disputeId = t.changes().disputeId();
+        if (disputeId != null) {
+            boolean opening = Payment.DISPUTE_OPEN.equals(t.changes().disputeStatus());
+            if (opening && disputeId.equals(p.disputeId())) {
+                return new Refusal(Outcome.NOT_ALLOWED, "dispute " + disputeId + " was already recorded");
+            }
+            if (!opening && p.status() == PaymentStatus.DISPUTED && !disputeId.equals(p.disputeId())) {
+                return new Refusal(Outcome.NOT_ALLOWED, "dispute " + disputeId + " is not the payment's dispute " + p.disputeId());
+            }
+        }
+        return null;
     }
 
-    private Page<Payment> queryIndex(String index, String attribute, String value, int limit, String cursor) {
-        QueryRequest request = QueryRequest.builder().tableName(table).indexName(index)
-                .keyConditionExpression("#k = :v")
-                .expressionAttributeNames(Map.of("#k", attribute))
-                .expressionAttributeValues(Map.of(":v", Attr.s(value)))
-                .scanIndexForward(false)
-                .limit(clamp(limit)).exclusiveStartKey(CursorCodec.decode(cursor)).build();
-        return page(client.query(request));
+    private record Refusal(Outcome outcome, String detail) {
     }
 
-    private static Page<Payment> page(QueryResponse response) {
-        List<Payment> items = response.items().stream().map(PaymentItems::fromItem).collect(Collectors.toList());
-        String next = response.hasLastEvaluatedKey() ? CursorCodec.encode(response.lastEvaluatedKey()) : null;
-        return new Page<>(items, next);
-    }
-
-    private static int clamp(int limit) {
-        return Math.max(1, Math.min(limit, MAX_PAGE_SIZE));
-    }
-
-
-    static boolean failedCondition(TransactionCanceledException e, int index) {
-        List<CancellationReason> reasons = e.cancellationReasons();
-        return reasons != null && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
-    }
-
-    private static String reasons(TransactionCanceledException e) {
-        return e.cancellationReasons() == null ? e.getMessage()
-                : e.cancellationReasons().stream().map(CancellationReason::code).collect(Collectors.joining(","));
-    }
-
-    private static void sleepBriefly(int attempt) {
+    /**
+     * Appends a refused attempt to the history (and marks its event, so a redelivery is a duplicate). The business
+     * state and its version are untouched.
+     *
+     * @return false if the event had been recorded by a concurrent delivery (nothing written)
+     */
+    private boolean recordRefused(String paymentId, PaymentStatus attempted, TransitionCause cause, Instant now) {
+        Expr e = new Expr();
+        String history = e.name(Payments.HISTORY);
+        String update = "SET " + history + " = list_append(if_not_exists(" + history + ", " + e.value(EMPTY_LIST) + "), "
+                + e.value(PaymentItems.historyList(List.of(HistoryEntry.of(now, null, attempted, false, cause)))) + ")"
+                + addEvent(e, cause.stripeEventId());
+        String condition = "attribute_exists(" + e.name(PK) + ")" + eventAbsent(e, cause.stripeEventId());
         try {
-            Thread.sleep(Math.min(50, 2L * attempt * attempt) + (long) (Math.random() * 5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            client.updateItem(request(paymentId, e, update, condition).build());
+            return true;
+        } catch (ConditionalCheckFailedException duplicate) {
+            return false;
         }
+    }
+
+    /**
+     * The item as it was when the condition failed: DynamoDB returns it with the failure (no extra read). A store
+     * that does not (older emulators) is read consistently instead.
+     */
+    private Optional<Map<String, AttributeValue>> itemOf(ConditionalCheckFailedException failed, String paymentId) {
+        if (failed.hasItem() && !failed.item().isEmpty()) {
+            return Optional.of(failed.item());
+        }
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(PaymentItems.key(paymentId))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    private UpdateItemRequest.Builder request(String paymentId, Expr e, String update, String condition) {
+        return UpdateItemRequest.builder().tableName(table).key(PaymentItems.key(paymentId))
+                .updateExpression(update).conditionExpression(condition)
+                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+    }
+
+    private static String openCondition(Expr e) {
+        return "attribute_exists(" + e.name(PK) + ") AND " + e.name(Payments.STATUS) + " IN ("
+                + e.value(PaymentStatus.PENDING.wireName()) + ", " + e.value(PaymentStatus.FAILED.wireName()) + ")";
+    }
+
+    private static String bump(Expr e, Instant now) {
+        String v = e.name(Payments.VERSION);
+        return v + " = " + v + " + " + e.value(1) + ", " + e.name(UPDATED_AT) + " = " + e.value(Attr.time(now));
+    }
+
+    private static void setIfMissing(Expr e, List<String> set, String attribute, String value) {
+        if (value != null) {
+            String n = e.name(attribute);
+            set.add(n + " = if_not_exists(" + n + ", " + e.value(value) + ")");
+        }
+    }
+
+    private static String addEvent(Expr e, String eventId) {
+        return eventId == null ? ""
+                : " ADD " + e.name(Payments.STRIPE_EVENTS) + " " + e.value(AttributeValue.builder().ss(eventId).build());
+    }
+
+    private static String eventAbsent(Expr e, String eventId) {
+        return eventId == null ? "" : " AND NOT contains(" + e.name(Payments.STRIPE_EVENTS) + ", " + e.value(eventId) + ")";
     }
 }

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * {@code java -cp ... com.insurepay.common.table.EnsureTableCommand [endpoint] [table]}: creates or verifies the
- * table. Used by ./stack and by the table-init job. With an endpoint (DynamoDB Local) it uses dummy credentials;
+ * table. Used by ./stack and by the table-init job. With an endpoint (dynamodb-sandbox) it uses dummy credentials;
  * without one, the default AWS credential chain and region.
  */
 public final class EnsureTableCommand {

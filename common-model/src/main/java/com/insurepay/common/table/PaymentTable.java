@@ -45,28 +45,37 @@ public final class PaymentTable {
     // Item keys.
     public static final String PAYMENT_PK_PREFIX = "PAY#";
     public static final String PAYMENT_SK = "PAYMENT";
-    public static final String HISTORY_SK_PREFIX = "HIST#";
     public static final String EVENT_PK_PREFIX = "EVT#";
     public static final String EVENT_SK = "EVENT";
     public static final String POLICY_PK_PREFIX = "POLICY#";
     public static final String POLICY_SK = "POLICY";
     public static final String QUOTE_PK_PREFIX = "QUOTE#";
     public static final String PAYMENT_LINK_SK = "PAYLINK";
+    public static final String QUOTE_LEASE_SK = "CHECKOUT_LEASE";
+    public static final String REFUND_SK_PREFIX = "REFUND#";
     public static final String COUNTER_PK_PREFIX = "COUNTER#";
     public static final String COUNTER_SK = "COUNTER";
     public static final String TOKEN_PK_PREFIX = "TOKEN#";
     public static final String TOKEN_SK = "TOKEN";
+    public static final String STREAM_LEASE_PK_PREFIX = "STREAM#";
 
     // Attribute names shared by items and indexes (the seeds' names where they fit).
     public static final String ENTITY = "entity";
+    public static final String TENANT = "tenant";
     public static final String USER_ID = "user_id";
     public static final String QUOTE_ID = "quote_id";
     public static final String CREATED_AT = "created_at";
+    public static final String UPDATED_AT = "updated_at";
     public static final String STRIPE_SESSION_ID = "stripe_session_id";
     public static final String STRIPE_PAYMENT_INTENT = "stripe_payment_intent";
     public static final String PAYMENT_LINK_ID = "payment_link_id";
-    /** Present only while a payment is open (pending/failed): makes {@link #OPEN_PAYMENTS_INDEX} sparse. */
+    /**
+     * Present only while a payment needs background work: {@link #OPEN} while pending/failed (reconciliation),
+     * {@link #PAID_AFTER_CLOSE_BUCKET} while late money waits for its refund. Makes {@link #OPEN_PAYMENTS_INDEX} sparse.
+     */
     public static final String OPEN_BUCKET = "open_bucket";
+    public static final String OPEN = "OPEN";
+    public static final String PAID_AFTER_CLOSE_BUCKET = "PAID_AFTER_CLOSE";
     public static final String EXPIRES_AT = "expires_at";
     /** Present only on MCP token items: makes {@link #TOKENS_INDEX} sparse. */
     public static final String TOKEN_BUCKET = "token_bucket";
@@ -79,6 +88,162 @@ public final class PaymentTable {
     public static final String PAYMENT_LINK_INDEX = "payment_link_id-index";
     public static final String OPEN_PAYMENTS_INDEX = "open_payments-index";
     public static final String TOKENS_INDEX = "tokens-index";
+
+    /** The payment item ({@code PAY#<id>} / {@code PAYMENT}): the aggregate, its audit trail and its event marks. */
+    public static final class Payments {
+        public static final String ENTITY_VALUE = "payment";
+        public static final String PAYMENT_ID = "payment_intent_id";
+        public static final String AMOUNT = "amount";
+        public static final String CURRENCY = "currency";
+        public static final String PRODUCT_NAME = "product_name";
+        public static final String CUSTOMER_EMAIL = "customer_email";
+        public static final String STATUS = "payment_status";
+        public static final String KIND = "kind";
+        public static final String CHECKOUT_URL = "checkout_url";
+        public static final String FAILURE_REASON = "failure_reason";
+        public static final String REFUNDED_AMOUNT = "refunded_amount";
+        /** Amount held by refund requests in flight (see checkout-service's RefundLedger). */
+        public static final String REFUND_RESERVED = "refund_reserved";
+        public static final String POLICY_ID = "policy_id";
+        public static final String POLICY_NUMBER = "policy_number";
+        public static final String PAID_AT = "paid_at";
+        public static final String DISPUTE_ID = "dispute_id";
+        public static final String DISPUTE_STATUS = "dispute_status";
+        public static final String WEBHOOK_PROCESSED_AT = "webhook_processed_at";
+        public static final String VERSION = "version";
+        /** The audit trail: a list of maps (see {@link HistoryEntries}), appended in the write that changes the payment. */
+        public static final String HISTORY = "history";
+        /** Ids of the Stripe events already applied or recorded on this payment (string set): de-duplication. */
+        public static final String STRIPE_EVENTS = "stripe_events";
+
+        private Payments() {
+        }
+    }
+
+    /** Keys of one map in a payment's {@link Payments#HISTORY} list. */
+    public static final class HistoryEntries {
+        public static final String AT = "at";
+        public static final String FROM = "from_status";
+        public static final String TO = "to_status";
+        public static final String APPLIED = "applied";
+        public static final String SOURCE = "source";
+        public static final String ACTOR = "actor";
+        public static final String STRIPE_EVENT_ID = "stripe_event_id";
+        public static final String DETAIL = "detail";
+
+        private HistoryEntries() {
+        }
+    }
+
+    /** The delivery log ({@code EVT#<evt_id>} / {@code EVENT}): what came from Stripe and what was done with it. */
+    public static final class DeliveryRecords {
+        public static final String ENTITY_VALUE = "stripe_event";
+        public static final String EVENT_ID = "event_id";
+        public static final String TYPE = "type";
+        public static final String STRIPE_OBJECT_ID = "stripe_object_id";
+        public static final String PAYMENT_ID = "payment_intent_id";
+        public static final String OUTCOME = "outcome";
+        public static final String RECEIVED_AT = "received_at";
+
+        private DeliveryRecords() {
+        }
+    }
+
+    /** A policy ({@code POLICY#<pol_id>} / {@code POLICY}); user/quote under other names to stay out of the payment GSIs. */
+    public static final class Policies {
+        public static final String ENTITY_VALUE = "policy";
+        public static final String POLICY_ID = "policy_id";
+        public static final String POLICY_NUMBER = "policy_number";
+        public static final String PAYMENT_ID = "payment_intent_id";
+        public static final String INSURED_USER_ID = "insured_user_id";
+        public static final String INSURED_QUOTE_ID = "insured_quote_id";
+        public static final String PRODUCT_NAME = "product_name";
+        public static final String PREMIUM_AMOUNT = "premium_amount";
+        public static final String CURRENCY = "currency";
+        public static final String CUSTOMER_EMAIL = "customer_email";
+        public static final String ISSUED_AT = "issued_at";
+        public static final String ISSUED_BY = "issued_by";
+
+        private Policies() {
+        }
+    }
+
+    /** The year's policy-number counter ({@code COUNTER#policy#<year>} / {@code COUNTER}). */
+    public static final class Counters {
+        public static final String VALUE = "value";
+
+        private Counters() {
+        }
+    }
+
+    /** A quote's checkout lease ({@code QUOTE#<quote_id>} / {@code CHECKOUT_LEASE}). */
+    public static final class QuoteLeases {
+        public static final String ENTITY_VALUE = "checkout_lease";
+        public static final String HOLDER = "holder";
+        public static final String LEASE_UNTIL = "lease_until";
+
+        private QuoteLeases() {
+        }
+    }
+
+    /** One refund request ({@code PAY#<id>} / {@code REFUND#<request key>}). */
+    public static final class RefundRequests {
+        public static final String ENTITY_VALUE = "refund_request";
+        public static final String PAYMENT_ID = "refund_payment_id";
+        public static final String REQUEST_KEY = "request_key";
+        public static final String AMOUNT = "refund_amount";
+        public static final String REASON = "reason";
+        public static final String STATE = "refund_state";
+        public static final String REFUND_ID = "refund_id";
+        public static final String STRIPE_STATUS = "stripe_status";
+        public static final String REQUESTED_AT = "requested_at";
+        public static final String ACTOR = "actor";
+
+        private RefundRequests() {
+        }
+    }
+
+    /** An MCP access token ({@code TOKEN#<sha256 of the secret>} / {@code TOKEN}): never the secret itself. */
+    public static final class Tokens {
+        public static final String ENTITY_VALUE = "mcp_token";
+        public static final String BUCKET_VALUE = "TOKEN";
+        public static final String TOKEN_ID = "token_id";
+        public static final String NAME = "name";
+        public static final String SCOPES = "scopes";
+        public static final String REVOKED = "revoked";
+        public static final String REVOKED_AT = "revoked_at";
+        /** Refund ceilings in minor units per currency: maps {@code {"SGD": 50000}}. */
+        public static final String REFUND_PER_CALL = "refund_per_call";
+        public static final String REFUND_PER_DAY = "refund_per_day";
+        public static final String CALLS_PER_MINUTE = "calls_per_minute";
+        public static final String EMAILS_PER_MINUTE = "emails_per_minute";
+
+        private Tokens() {
+        }
+    }
+
+    /** What one token refunded on one day in one currency ({@code TOKEN_USE#<token id>} / {@code REFUND#<day>#<currency>}). */
+    public static final class TokenRefundTotals {
+        public static final String PK_PREFIX = "TOKEN_USE#";
+        public static final String SK_PREFIX = "REFUND#";
+        public static final String AMOUNT = "refunded";
+
+        private TokenRefundTotals() {
+        }
+    }
+
+    /** A stream consumer's lease and checkpoint on one shard ({@code STREAM#<consumer>} / {@code <shard id>}). */
+    public static final class StreamLeases {
+        public static final String ENTITY_VALUE = "stream_lease";
+        public static final String HOLDER = "holder";
+        public static final String LEASE_UNTIL = "lease_until";
+        public static final String CHECKPOINT = "checkpoint";
+        /** Set once every record of a closed shard was handled. */
+        public static final String FINISHED = "finished";
+
+        private StreamLeases() {
+        }
+    }
 
     /** name → (hash key, range key or null). */
     static final Map<String, String[]> INDEXES = Map.of(
@@ -107,7 +272,7 @@ public final class PaymentTable {
                 attributes.add(e.getValue()[1]);
             }
             gsis.add(GlobalSecondaryIndex.builder().indexName(e.getKey()).keySchema(keys)
-                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build());
+                    .projection(Projection.builder().projectionType(projectionOf(e.getKey())).build()).build());
         });
         return CreateTableRequest.builder()
                 .tableName(tableName)
@@ -181,6 +346,10 @@ public final class PaymentTable {
             if (!expected[0].equals(gsiKeys.get(KeyType.HASH)) || !Objects.equals(expected[1], gsiKeys.get(KeyType.RANGE))) {
                 problems.add("GSI " + name + " must be keyed (" + expected[0] + ", " + expected[1] + "), is " + gsiKeys);
             }
+            ProjectionType projection = gsi.projection() == null ? null : gsi.projection().projectionType();
+            if (projection != projectionOf(name)) {
+                problems.add("GSI " + name + " must project " + projectionOf(name) + ", projects " + projection);
+            }
         });
         if (table.streamSpecification() == null || !Boolean.TRUE.equals(table.streamSpecification().streamEnabled())
                 || table.streamSpecification().streamViewType() != StreamViewType.NEW_AND_OLD_IMAGES) {
@@ -189,6 +358,14 @@ public final class PaymentTable {
         if (!problems.isEmpty()) {
             throw new TableMismatchException(table.tableName(), problems);
         }
+    }
+
+    /**
+     * Payment indexes hold keys only: a status change or a history entry then writes no index, which is most of a
+     * webhook's bill; readers fetch the items they find (BatchGetItem). Token items change rarely: all attributes.
+     */
+    static ProjectionType projectionOf(String index) {
+        return TOKENS_INDEX.equals(index) ? ProjectionType.ALL : ProjectionType.KEYS_ONLY;
     }
 
     private static KeySchemaElement key(String name, KeyType type) {

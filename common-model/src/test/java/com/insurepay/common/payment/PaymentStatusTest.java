@@ -18,10 +18,11 @@ class PaymentStatusTest {
             FAILED, EnumSet.of(COMPLETED, FAILED, EXPIRED, CANCELLED),
             COMPLETED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED, DISPUTED),
             PARTIALLY_REFUNDED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED, DISPUTED),
-            DISPUTED, EnumSet.noneOf(PaymentStatus.class),
+            DISPUTED, EnumSet.of(DISPUTED),
             REFUNDED, EnumSet.noneOf(PaymentStatus.class),
-            EXPIRED, EnumSet.noneOf(PaymentStatus.class),
-            CANCELLED, EnumSet.noneOf(PaymentStatus.class));
+            EXPIRED, EnumSet.of(PAID_AFTER_CLOSE),
+            CANCELLED, EnumSet.of(PAID_AFTER_CLOSE),
+            PAID_AFTER_CLOSE, EnumSet.of(PAID_AFTER_CLOSE, REFUNDED, DISPUTED));
 
     @ParameterizedTest
     @EnumSource(PaymentStatus.class)
@@ -40,10 +41,25 @@ class PaymentStatusTest {
     }
 
     @Test
-    void finalStatesAreExactlyTheOnesWithoutSuccessors() {
-        assertEquals(EnumSet.of(DISPUTED, REFUNDED, EXPIRED, CANCELLED),
-                EnumSet.copyOf(java.util.Arrays.stream(values()).filter(PaymentStatus::isFinal).toList()));
+    void onlyAFullRefundIsFinalAndClosedPaymentsCanOnlyReceiveLateMoney() {
+        assertEquals(EnumSet.of(REFUNDED), EnumSet.copyOf(java.util.Arrays.stream(values()).filter(PaymentStatus::isFinal).toList()));
         assertTrue(FAILED.isOpen(), "a declined card is retryable while the session is open");
+        for (PaymentStatus closed : EnumSet.of(EXPIRED, CANCELLED)) {
+            assertTrue(closed.isClosedUnpaid());
+            assertEquals(EnumSet.of(PAID_AFTER_CLOSE), EnumSet.copyOf(java.util.Arrays.stream(values()).filter(closed::canBecome).toList()));
+        }
+    }
+
+    @Test
+    void theStatusSetsAreDefinedOnce() {
+        assertEquals(EnumSet.of(PENDING, FAILED), EnumSet.copyOf(java.util.Arrays.stream(values()).filter(PaymentStatus::isOpen).toList()));
+        assertEquals(EnumSet.of(COMPLETED, PARTIALLY_REFUNDED, PAID_AFTER_CLOSE),
+                EnumSet.copyOf(java.util.Arrays.stream(values()).filter(PaymentStatus::isRefundable).toList()));
+        assertEquals(EnumSet.of(COMPLETED, PARTIALLY_REFUNDED),
+                EnumSet.copyOf(java.util.Arrays.stream(values()).filter(PaymentStatus::canIssuePolicy).toList()));
+        assertTrue(PAID_AFTER_CLOSE.isPaid(), "late money was taken: it must be given back");
+        assertEquals(EnumSet.of(PENDING, FAILED), PaymentStatus.sourcesOf(COMPLETED));
+        assertEquals(EnumSet.of(EXPIRED, CANCELLED, PAID_AFTER_CLOSE), PaymentStatus.sourcesOf(PAID_AFTER_CLOSE));
     }
 
     @Test

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * reported as skipped with the reason, never failed and never passed.
  */
 @EnabledIf(value = "com.insurepay.testsupport.LocalStackDynamo#dockerAvailable",
-        disabledReason = "No Docker engine on this machine: LocalStack tests skipped (DynamoDB Local runs the same contract)")
+        disabledReason = "No Docker engine on this machine: LocalStack tests skipped (dynamodb-sandbox runs the same contract)")
 class PaymentRepositoryLocalStackTest extends PaymentRepositoryContract {
 
     private static LocalStackDynamo localStack;

@@ -2,19 +2,20 @@ package com.insurepay.common.table;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.insurepay.testsupport.DynamoDbLocalServer;
+import com.insurepay.testsupport.DynamoDbSandboxServer;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 class PaymentTableTest {
 
-    private final DynamoDbClient client = DynamoDbLocalServer.shared().newClient();
+    private final DynamoDbClient client = DynamoDbSandboxServer.shared().newClient();
 
     @Test
     void ensureCreatesOnceAndThenVerifies() {
@@ -27,6 +28,10 @@ class PaymentTableTest {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("user_id-index", "quote_id-index", "stripe_session_id-index", "stripe_payment_intent-index",
                 "payment_link_id-index", "open_payments-index", "tokens-index"), indexes);
+        for (GlobalSecondaryIndexDescription gsi : table.globalSecondaryIndexes()) {
+            assertEquals(gsi.indexName().equals("tokens-index") ? ProjectionType.ALL : ProjectionType.KEYS_ONLY,
+                    gsi.projection().projectionType(), gsi.indexName() + ": payment indexes hold keys only");
+        }
         assertEquals(PaymentTable.TTL_ATTRIBUTE,
                 client.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription().attributeName());
     }

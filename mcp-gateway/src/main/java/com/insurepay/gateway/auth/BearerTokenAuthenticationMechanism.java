@@ -38,7 +38,8 @@ public class BearerTokenAuthenticationMechanism implements HttpAuthenticationMec
     private static final Logger LOG = Logger.getLogger(BearerTokenAuthenticationMechanism.class);
     static final String CHALLENGE = "Bearer realm=\"insurepay-mcp\"";
     private static final SecurityIdentity OPEN = QuarkusSecurityIdentity.builder()
-            .setPrincipal(new QuarkusPrincipal("dev-open")).addRole(McpTokenIdentityProvider.ROLE).build();
+            .setPrincipal(new QuarkusPrincipal("dev-open")).addRole(McpTokenIdentityProvider.ROLE)
+            .addAttribute(McpTokenIdentityProvider.TOKEN_ATTRIBUTE, McpToken.devOpen()).build();
 
     @ConfigProperty(name = "mcp.auth.enabled", defaultValue = "true")
     boolean enabled;

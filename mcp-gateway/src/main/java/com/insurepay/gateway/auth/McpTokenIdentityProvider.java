@@ -16,6 +16,8 @@ import jakarta.inject.Inject;
 public class McpTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     public static final String ROLE = "mcp-client";
+    /** The {@link McpToken} behind the identity: tenant, scopes and limits. */
+    public static final String TOKEN_ATTRIBUTE = "mcp.token";
 
     @Inject
     TokenValidator validator;
@@ -32,7 +34,7 @@ public class McpTokenIdentityProvider implements IdentityProvider<TokenAuthentic
                 .map(token -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(token.name()))
                         .addRole(ROLE)
-                        .addAttribute("mcp.token.id", token.id())
+                        .addAttribute(TOKEN_ATTRIBUTE, token)
                         .build())
                 .orElseThrow(AuthenticationFailedException::new));
     }

@@ -2,6 +2,7 @@ package com.insurepay.gateway.auth;
 
 import com.insurepay.common.ids.Timestamps;
 import com.insurepay.common.table.PaymentTable;
+import com.insurepay.common.table.PaymentTable.Tokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -20,8 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * MCP access tokens in the shared table (common-model/README.md):
  * <ul>
- * <li>item: pk {@code TOKEN#<sha256 hex of the secret>}, sk {@code TOKEN}; attributes {@code token_id}, {@code name},
- * {@code created_at}, {@code expires_at}, {@code revoked}, {@code revoked_at}, {@code token_bucket}="TOKEN" and
+ * <li>item: pk {@code TOKEN#<sha256 hex of the secret>}, sk {@code TOKEN}; attributes in {@link Tokens} (id, name,
+ * tenant, scopes, refund ceilings, rate limits, created/expires, revoked), {@code token_bucket}="TOKEN" and
  * {@code ttl_epoch} (DynamoDB deletes the item 30 days after expiry);</li>
  * <li>token by presented secret: GetItem on the hash (consistent read);</li>
  * <li>list: sparse GSI {@code tokens-index} ({@code token_bucket}, {@code created_at}), newest first.</li>
@@ -29,9 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public class McpTokenRepository {
 
-    public static final String BUCKET = "TOKEN";
-    static final String ENTITY = "mcp_token";
     static final Duration KEEP_AFTER_EXPIRY = Duration.ofDays(30);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9 ._:@-]{1,100}");
+    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
 
     private final DynamoDbClient client;
     private final String table;
@@ -47,9 +51,15 @@ public class McpTokenRepository {
     public record IssuedToken(String secret, McpToken token) {
     }
 
-    public IssuedToken create(String name, Duration ttl) {
-        if (name == null || name.isBlank() || name.length() > 100) {
-            throw new IllegalArgumentException("a token needs a name of 1 to 100 characters");
+    public IssuedToken create(String name, String tenant, Set<Scope> scopes, TokenLimits limits, Duration ttl) {
+        if (name == null || !NAME.matcher(name.strip()).matches()) {
+            throw new IllegalArgumentException("a token needs a name of 1 to 100 letters, digits, spaces or . _ : @ -");
+        }
+        if (tenant == null || !TENANT.matcher(tenant).matches()) {
+            throw new IllegalArgumentException("a token needs a tenant of 1 to 128 letters, digits or . _ : @ -");
+        }
+        if (scopes == null || scopes.isEmpty()) {
+            throw new IllegalArgumentException("a token needs at least one scope");
         }
         if (ttl.isZero() || ttl.isNegative()) {
             throw new IllegalArgumentException("a token's time to live must be positive");
@@ -57,17 +67,22 @@ public class McpTokenRepository {
         String secret = TokenSecrets.newSecret();
         String hash = TokenSecrets.sha256Hex(secret);
         Instant now = clock.instant();
-        McpToken token = new McpToken(TokenSecrets.idOf(hash), hash, name.strip(), now, now.plus(ttl), false, null);
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PaymentTable.PK, s(PaymentTable.TOKEN_PK_PREFIX + hash));
-        item.put(PaymentTable.SK, s(PaymentTable.TOKEN_SK));
-        item.put(PaymentTable.ENTITY, s(ENTITY));
-        item.put(PaymentTable.TOKEN_BUCKET, s(BUCKET));
-        item.put("token_id", s(token.id()));
-        item.put("name", s(token.name()));
+        McpToken token = new McpToken(TokenSecrets.idOf(hash), hash, name.strip(), tenant, scopes, limits, now, now.plus(ttl),
+                false, null);
+        Map<String, AttributeValue> item = new HashMap<>(key(hash));
+        item.put(PaymentTable.ENTITY, s(Tokens.ENTITY_VALUE));
+        item.put(PaymentTable.TOKEN_BUCKET, s(Tokens.BUCKET_VALUE));
+        item.put(Tokens.TOKEN_ID, s(token.id()));
+        item.put(Tokens.NAME, s(token.name()));
+        item.put(PaymentTable.TENANT, s(tenant));
+        item.put(Tokens.SCOPES, AttributeValue.fromSs(scopes.stream().map(Scope::wireName).toList()));
+        item.put(Tokens.REFUND_PER_CALL, amounts(limits.refundPerCall()));
+        item.put(Tokens.REFUND_PER_DAY, amounts(limits.refundPerDay()));
+        item.put(Tokens.CALLS_PER_MINUTE, AttributeValue.fromN(Integer.toString(limits.callsPerMinute())));
+        item.put(Tokens.EMAILS_PER_MINUTE, AttributeValue.fromN(Integer.toString(limits.emailsPerMinute())));
         item.put(PaymentTable.CREATED_AT, s(Timestamps.format(token.createdAt())));
         item.put(PaymentTable.EXPIRES_AT, s(Timestamps.format(token.expiresAt())));
-        item.put("revoked", AttributeValue.fromBool(false));
+        item.put(Tokens.REVOKED, AttributeValue.fromBool(false));
         item.put(PaymentTable.TTL_ATTRIBUTE, AttributeValue.fromN(Long.toString(token.expiresAt().plus(KEEP_AFTER_EXPIRY).getEpochSecond())));
         client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", PaymentTable.PK)));
@@ -82,9 +97,7 @@ public class McpTokenRepository {
     }
 
     public Optional<McpToken> findByHash(String hash) {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of(PaymentTable.PK, s(PaymentTable.TOKEN_PK_PREFIX + hash), PaymentTable.SK, s(PaymentTable.TOKEN_SK))))
-                .item();
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).consistentRead(true).key(key(hash))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
@@ -96,7 +109,7 @@ public class McpTokenRepository {
             QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(PaymentTable.TOKENS_INDEX)
                     .keyConditionExpression("#b = :b")
                     .expressionAttributeNames(Map.of("#b", PaymentTable.TOKEN_BUCKET))
-                    .expressionAttributeValues(Map.of(":b", s(BUCKET)))
+                    .expressionAttributeValues(Map.of(":b", s(Tokens.BUCKET_VALUE)))
                     .scanIndexForward(false);
             if (start != null) {
                 query.exclusiveStartKey(start);
@@ -124,13 +137,13 @@ public class McpTokenRepository {
         List<McpToken> revoked = new ArrayList<>();
         for (McpToken t : matches) {
             try {
-                client.updateItem(b -> b.tableName(table)
-                        .key(Map.of(PaymentTable.PK, s(PaymentTable.TOKEN_PK_PREFIX + t.hash()), PaymentTable.SK, s(PaymentTable.TOKEN_SK)))
-                        .updateExpression("SET revoked = :t, revoked_at = :now")
+                client.updateItem(b -> b.tableName(table).key(key(t.hash()))
+                        .updateExpression("SET #r = :t, #ra = :now")
                         .conditionExpression("attribute_exists(#pk)")
-                        .expressionAttributeNames(Map.of("#pk", PaymentTable.PK))
+                        .expressionAttributeNames(Map.of("#pk", PaymentTable.PK, "#r", Tokens.REVOKED, "#ra", Tokens.REVOKED_AT))
                         .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true), ":now", s(Timestamps.format(now)))));
-                revoked.add(new McpToken(t.id(), t.hash(), t.name(), t.createdAt(), t.expiresAt(), true, now));
+                revoked.add(new McpToken(t.id(), t.hash(), t.name(), t.tenant(), t.scopes(), t.limits(), t.createdAt(),
+                        t.expiresAt(), true, now));
             } catch (ConditionalCheckFailedException gone) {
                 // deleted by TTL meanwhile: nothing left to revoke
             }
@@ -138,15 +151,45 @@ public class McpTokenRepository {
         return revoked;
     }
 
+    private static Map<String, AttributeValue> key(String hash) {
+        return Map.of(PaymentTable.PK, s(PaymentTable.TOKEN_PK_PREFIX + hash), PaymentTable.SK, s(PaymentTable.TOKEN_SK));
+    }
+
     private static McpToken fromItem(Map<String, AttributeValue> item) {
         String hash = item.get(PaymentTable.PK).s().substring(PaymentTable.TOKEN_PK_PREFIX.length());
-        AttributeValue revoked = item.get("revoked");
-        AttributeValue revokedAt = item.get("revoked_at");
-        return new McpToken(TokenSecrets.idOf(hash), hash, item.get("name").s(),
+        AttributeValue revoked = item.get(Tokens.REVOKED);
+        AttributeValue revokedAt = item.get(Tokens.REVOKED_AT);
+        AttributeValue tenant = item.get(PaymentTable.TENANT);
+        AttributeValue scopes = item.get(Tokens.SCOPES);
+        Set<Scope> scopeSet = scopes == null || !scopes.hasSs() ? Scope.DEFAULT
+                : scopes.ss().stream().map(n -> Scope.valueOf(n.toUpperCase(Locale.ROOT))).collect(Collectors.toSet());
+        TokenLimits limits = new TokenLimits(amounts(item.get(Tokens.REFUND_PER_CALL)), amounts(item.get(Tokens.REFUND_PER_DAY)),
+                number(item.get(Tokens.CALLS_PER_MINUTE), TokenLimits.DEFAULT_CALLS_PER_MINUTE),
+                number(item.get(Tokens.EMAILS_PER_MINUTE), TokenLimits.DEFAULT_EMAILS_PER_MINUTE));
+        return new McpToken(TokenSecrets.idOf(hash), hash, item.get(Tokens.NAME).s(),
+                tenant == null ? com.insurepay.common.payment.Payment.DEFAULT_TENANT : tenant.s(), scopeSet, limits,
                 Timestamps.parse(item.get(PaymentTable.CREATED_AT).s()),
                 Timestamps.parse(item.get(PaymentTable.EXPIRES_AT).s()),
                 revoked != null && Boolean.TRUE.equals(revoked.bool()),
                 revokedAt == null ? null : Timestamps.parse(revokedAt.s()));
+    }
+
+    private static AttributeValue amounts(Map<String, Long> amounts) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        amounts.forEach((currency, amount) -> m.put(currency, AttributeValue.fromN(Long.toString(amount))));
+        return AttributeValue.fromM(m);
+    }
+
+    private static Map<String, Long> amounts(AttributeValue value) {
+        Map<String, Long> amounts = new HashMap<>();
+        if (value != null && value.hasM()) {
+            value.m().forEach((currency, amount) -> amounts.put(currency, Long.parseLong(amount.n())));
+        }
+        return amounts;
+    }
+
+    private static int number(AttributeValue value, int fallback) {
+        return value == null || value.n() == null ? fallback : Integer.parseInt(value.n());
     }
 
     private static AttributeValue s(String value) {

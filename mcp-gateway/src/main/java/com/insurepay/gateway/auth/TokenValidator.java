@@ -13,7 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Checks a presented bearer secret. A token found valid is remembered for {@code mcp.auth.cache-ttl} (default 5 s)
  * so a busy session does not read DynamoDB on every message; that is also the longest a revoked token keeps
- * working. Unknown, revoked and expired tokens are never cached.
+ * working. A secret found unknown (or revoked, or expired) is remembered as such for {@code mcp.auth.negative-ttl}
+ * (default 1 minute): someone trying secrets costs at most one storage read per secret per minute.
  */
 @ApplicationScoped
 public class TokenValidator {
@@ -29,7 +30,11 @@ public class TokenValidator {
     @ConfigProperty(name = "mcp.auth.cache-ttl", defaultValue = "5S")
     Duration cacheTtl;
 
+    @ConfigProperty(name = "mcp.auth.negative-ttl", defaultValue = "60S")
+    Duration negativeTtl;
+
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, Instant> unknown = new ConcurrentHashMap<>();
 
     private record Cached(McpToken token, Instant loadedAt) {
     }
@@ -45,18 +50,26 @@ public class TokenValidator {
             return Optional.of(cached.token());
         }
         cache.remove(hash);
+        Instant refusedUntil = unknown.get(hash);
+        if (refusedUntil != null && now.isBefore(refusedUntil)) {
+            return Optional.empty();
+        }
+        unknown.remove(hash);
         Optional<McpToken> found = tokens.findByHash(hash).filter(t -> t.isUsableAt(now));
-        if (found.isPresent() && !cacheTtl.isZero()) {
-            if (cache.size() >= MAX_CACHED) {
-                cache.clear();
+        if (found.isPresent()) {
+            if (!cacheTtl.isZero()) {
+                bounded(cache).put(hash, new Cached(found.get(), now));
             }
-            cache.put(hash, new Cached(found.get(), now));
+        } else if (!negativeTtl.isZero()) {
+            bounded(unknown).put(hash, now.plus(negativeTtl));
         }
         return found;
     }
 
-    /** Forgets every cached token (tests, and after a revoke in this same process). */
-    public void forgetAll() {
-        cache.clear();
+    private static <V> Map<String, V> bounded(Map<String, V> map) {
+        if (map.size() >= MAX_CACHED) {
+            map.clear();
+        }
+        return map;
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -22,6 +23,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RegisterRestClient(configKey = "checkout")
 @RegisterProvider(ServiceTokenFilter.class)
 @RegisterProvider(ProblemResponseMapper.class)
+@RegisterClientHeaders(CallerHeadersFactory.class)
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

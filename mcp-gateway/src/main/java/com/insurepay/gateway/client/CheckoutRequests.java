@@ -12,8 +12,8 @@ public final class CheckoutRequests {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CreatePayment(String userId, String quoteId, Long amount, String currency, String productName,
-            String customerEmail) {
+    public record CreatePayment(String userId, String quoteId, String quoteToken, Long amount, String currency,
+            String productName, String customerEmail) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,8 +26,8 @@ public final class CheckoutRequests {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SavePaymentLink(String userId, String customerEmail, String productName, Long amount, String currency,
-            String policyId, String notes) {
+    public record SavePaymentLink(String userId, String customerEmail, String quoteToken, String productName, Long amount,
+            String currency, String policyId, String notes) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -3,10 +3,11 @@ package com.insurepay.gateway.client;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
 
 /**
  * checkout-service's PaymentView (docs/checkout-api.md). {@code created} is only present in the answer of
- * {@code POST /api/payments}; {@code history} is not read here (the gateway never shows it to a model).
+ * {@code POST /api/payments}; {@code history} only in the answer about one payment.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -29,9 +30,20 @@ public record PaymentView(
         String failureReason,
         Long refundedAmount,
         Long refundableAmount,
+        String paidAt,
+        String disputeStatus,
         String policyId,
         String policyNumber,
+        String policyStatus,
         String createdAt,
         String updatedAt,
+        List<HistoryView> history,
         Boolean created) {
+
+    /** One line of the payment's audit trail: what changed or was refused, and who did it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record HistoryView(String at, String from, String to, Boolean applied, String source, String actor,
+            String stripeEventId, String detail, String requestId, String conversationId) {
+    }
 }

@@ -12,6 +12,9 @@ public record PolicyView(
         String paymentIntentId,
         String policyDocumentUrl,
         String issuedAt,
-        String status,
+        String issuedBy,
+        String policyStatus,
+        String paymentStatus,
+        Long refundedAmount,
         Boolean confirmationEmailSent) {
 }

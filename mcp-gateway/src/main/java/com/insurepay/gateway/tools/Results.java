@@ -73,9 +73,18 @@ public final class Results {
             Long refundableAmount,
             String policyId,
             String policyNumber,
+            String policyStatus,
             String createdAt,
             String updatedAt,
+            List<HistoryLine> history,
             String nextStep) {
+    }
+
+    /** A line of the payment's history as the assistant sees it: what happened, who did it, in which conversation. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record HistoryLine(String at, String from, String to, Boolean applied, String actor, String detail,
+            String conversationId) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -83,7 +92,7 @@ public final class Results {
     public record PolicyIssued(
             String policyId,
             String policyNumber,
-            String status,
+            String policyStatus,
             String paymentIntentId,
             String policyDocumentUrl,
             String issuedAt,

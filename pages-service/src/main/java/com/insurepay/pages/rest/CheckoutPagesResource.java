@@ -1,5 +1,7 @@
 package com.insurepay.pages.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.insurepay.pages.config.PagesConfig;
 import com.insurepay.pages.service.CheckoutOutcomeService;
 import com.insurepay.pages.service.PaymentSummary;
@@ -14,6 +16,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 /** Where Stripe sends the customer back: {@code /success} and {@code /cancel}, both with {@code ?session_id=cs_...}. */
 @Path("/")
 @Produces(Pages.HTML_UTF8)
+@Tag(name = "customer pages")
 public class CheckoutPagesResource {
 
     private final CheckoutOutcomeService outcomes;
@@ -24,6 +27,7 @@ public class CheckoutPagesResource {
         this.config = config;
     }
 
+    @Operation(summary = "Where Stripe sends the customer after paying: the receipt, a page that waits for the confirmation, or what happened (HTML)")
     @GET
     @Path("success")
     public Response success(@RestQuery("session_id") String sessionId) {
@@ -51,6 +55,7 @@ public class CheckoutPagesResource {
         return Pages.html(Pages.outcome(site(), payment, outcomes.successOutcome(payment)));
     }
 
+    @Operation(summary = "Where Stripe sends a customer who left the checkout: not paid, with a way back while it is open (HTML)")
     @GET
     @Path("cancel")
     public Response cancel(@RestQuery("session_id") String sessionId) {

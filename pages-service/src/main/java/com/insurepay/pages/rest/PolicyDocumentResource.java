@@ -1,5 +1,7 @@
 package com.insurepay.pages.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.insurepay.pages.config.PagesConfig;
 import com.insurepay.pages.service.PolicyDocument;
 import com.insurepay.pages.service.PolicyDocumentService;
@@ -12,6 +14,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /** {@code /policies/{policy_id}.pdf?token=...}: the policy document behind a signed, expiring link. */
 @Path("/policies")
+@Tag(name = "policy documents")
 public class PolicyDocumentResource {
 
     private final PolicyDocumentService documents;
@@ -22,6 +25,7 @@ public class PolicyDocumentResource {
         this.config = config;
     }
 
+    @Operation(summary = "The policy PDF behind a signed, expiring link (token checked before the policy is looked up); stamped when the cover is suspended or cancelled")
     @GET
     @Path("{policyId}.pdf")
     public Response download(@RestPath String policyId, @RestQuery String token) {

@@ -1,17 +1,15 @@
 package com.insurepay.pages.service;
 
 import com.insurepay.common.money.Money;
-import com.insurepay.common.payment.HistoryEntry;
 import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.PaymentStatus;
-import com.insurepay.common.store.PaymentRepository;
+import com.insurepay.common.store.PaymentQueries;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -30,11 +28,11 @@ public class CheckoutOutcomeService {
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    private final PaymentRepository payments;
+    private final PaymentQueries payments;
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    public CheckoutOutcomeService(PaymentRepository payments, Clock clock, MeterRegistry metrics) {
+    public CheckoutOutcomeService(PaymentQueries payments, Clock clock, MeterRegistry metrics) {
         this.payments = payments;
         this.clock = clock;
         this.metrics = metrics;
@@ -84,6 +82,10 @@ public class CheckoutOutcomeService {
             case PARTIALLY_REFUNDED -> OutcomeMessage.of("Part of this payment has been refunded",
                     "You paid " + p.amount() + ". " + p.refundedAmount() + " has been refunded to your card.",
                     "Refunds usually show on your statement within 5 to 10 business days. Your assistant can tell you what this means for your cover.");
+            case PAID_AFTER_CLOSE -> OutcomeMessage.of("Your payment came after this checkout had closed",
+                    "We received " + p.amount() + " after this purchase had been cancelled or had expired, so we are giving it back in full."
+                            + " No policy was issued for it.",
+                    "The refund usually shows on your statement within 5 to 10 business days. If you still want this cover, ask your assistant for a new quote.");
             case DISPUTED -> OutcomeMessage.of("This payment is being reviewed",
                     "Your bank told us that this payment is disputed. We will let you know the outcome.",
                     "If you did not mean to dispute it, please contact your bank, or ask your assistant for help.");
@@ -149,13 +151,9 @@ public class CheckoutOutcomeService {
                 p.status().isOpen() && p.expiresAt() != null ? DATE_TIME.format(p.expiresAt()) : null);
     }
 
-    /** When it became paid: the history knows; updated_at moves again when a policy is issued or a refund lands. */
-    private Instant paidAt(Payment p) {
-        return payments.history(p.paymentId()).stream()
-                .filter(h -> h.applied() && h.to() == PaymentStatus.COMPLETED)
-                .map(HistoryEntry::at)
-                .max(Comparator.naturalOrder())
-                .orElse(p.webhookProcessedAt() != null ? p.webhookProcessedAt() : p.updatedAt());
+    /** When the money was recorded (updated_at moves again when a policy is issued or a refund lands). */
+    private static Instant paidAt(Payment p) {
+        return p.paidAt() != null ? p.paidAt() : p.webhookProcessedAt() != null ? p.webhookProcessedAt() : p.updatedAt();
     }
 
     public static String statusLabel(PaymentStatus status) {
@@ -168,6 +166,7 @@ public class CheckoutOutcomeService {
             case DISPUTED -> "Disputed";
             case EXPIRED -> "Not paid (expired)";
             case CANCELLED -> "Not paid (cancelled)";
+            case PAID_AFTER_CLOSE -> "Paid after closing (being refunded)";
         };
     }
 }

@@ -38,7 +38,4 @@ public record PaymentSummary(
         return status.isPaid();
     }
 
-    public boolean isPending() {
-        return status == PaymentStatus.PENDING;
-    }
 }

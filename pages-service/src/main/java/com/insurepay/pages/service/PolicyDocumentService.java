@@ -1,9 +1,12 @@
 package com.insurepay.pages.service;
 
 import com.insurepay.common.ids.Ids;
+import com.insurepay.common.payment.Payment;
+import com.insurepay.common.payment.PolicyStatus;
 import com.insurepay.common.policy.Policy;
 import com.insurepay.common.policy.PolicyLinkSigner;
 import com.insurepay.common.policy.PolicyRepository;
+import com.insurepay.common.store.PaymentRepository;
 import com.insurepay.pages.config.PagesConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -17,14 +20,16 @@ import java.util.Optional;
 public class PolicyDocumentService {
 
     private final PolicyRepository policies;
+    private final PaymentRepository payments;
     private final PolicyLinkSigner signer;
     private final PolicyPdfRenderer renderer;
     private final PagesConfig config;
     private final Clock clock;
 
-    public PolicyDocumentService(PolicyRepository policies, PolicyLinkSigner signer, PolicyPdfRenderer renderer,
-            PagesConfig config, Clock clock) {
+    public PolicyDocumentService(PolicyRepository policies, PaymentRepository payments, PolicyLinkSigner signer,
+            PolicyPdfRenderer renderer, PagesConfig config, Clock clock) {
         this.policies = policies;
+        this.payments = payments;
         this.signer = signer;
         this.renderer = renderer;
         this.config = config;
@@ -49,6 +54,8 @@ public class PolicyDocumentService {
             return new PolicyDocument.NotFound();
         }
         Policy p = policy.get();
-        return new PolicyDocument.Pdf(p.policyNumber() + ".pdf", renderer.render(p, config.insurerName(), clock.instant()));
+        // The cover follows the money: a cancelled policy's document still opens (the customer keeps the record), stamped.
+        PolicyStatus status = payments.find(p.paymentId()).map(Payment::policyStatus).orElse(PolicyStatus.CANCELLED);
+        return new PolicyDocument.Pdf(p.policyNumber() + ".pdf", renderer.render(p, status, config.insurerName(), clock.instant()));
     }
 }

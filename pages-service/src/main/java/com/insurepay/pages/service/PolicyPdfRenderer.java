@@ -1,5 +1,6 @@
 package com.insurepay.pages.service;
 
+import com.insurepay.common.payment.PolicyStatus;
 import com.insurepay.common.policy.Policy;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +46,8 @@ public class PolicyPdfRenderer {
         new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     }
 
-    public byte[] render(Policy policy, String insurerName, Instant generatedAt) {
+    /** The document, with the cover's status; anything but active is also stamped across the page in large letters. */
+    public byte[] render(Policy policy, PolicyStatus status, String insurerName, Instant generatedAt) {
         // New font objects per document: PDFBox 3 font objects belong to one document (the shared 2.x constants are gone).
         PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
         PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
@@ -64,7 +66,7 @@ public class PolicyPdfRenderer {
                 text.lineTo(MARGIN + width, y);
                 text.stroke();
                 y -= 24;
-                for (String[] row : rows(policy)) {
+                for (String[] row : rows(policy, status)) {
                     List<String> lines = wrap(regular, 11, row[1], width - LABEL_WIDTH);
                     line(text, bold, 11, MARGIN, y, row[0]);
                     for (String l : lines) {
@@ -78,6 +80,9 @@ public class PolicyPdfRenderer {
                     y = line(text, regular, 9, MARGIN, y, l);
                 }
             }
+            if (status != PolicyStatus.ACTIVE) {
+                stamp(document, page, bold, status.wireName().toUpperCase(Locale.ROOT));
+            }
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -85,7 +90,27 @@ public class PolicyPdfRenderer {
         }
     }
 
-    private static List<String[]> rows(Policy p) {
+    /** A large red word across the page (CANCELLED, SUSPENDED), drawn at 45 degrees over the text. */
+    private static void stamp(PDDocument document, PDPage page, PDType1Font font, String word) throws IOException {
+        try (PDPageContentStream stamp = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+            float size = 72;
+            float wordWidth = font.getStringWidth(word) / 1000 * size;
+            PDRectangle box = page.getMediaBox();
+            stamp.setNonStrokingColor(0.8f, 0.1f, 0.1f);
+            stamp.beginText();
+            stamp.setFont(font, size);
+            double angle = Math.toRadians(45);
+            float cx = box.getWidth() / 2;
+            float cy = box.getHeight() / 2;
+            float x = (float) (cx - Math.cos(angle) * wordWidth / 2);
+            float y = (float) (cy - Math.sin(angle) * wordWidth / 2);
+            stamp.setTextMatrix(org.apache.pdfbox.util.Matrix.getRotateInstance(angle, x, y));
+            stamp.showText(word);
+            stamp.endText();
+        }
+    }
+
+    private static List<String[]> rows(Policy p, PolicyStatus status) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"Policy number", p.policyNumber()});
         rows.add(new String[] {"Insured person", p.userId() + (EmailMask.mask(p.customerEmail()) == null ? "" : " (" + EmailMask.mask(p.customerEmail()) + ")")});
@@ -94,7 +119,11 @@ public class PolicyPdfRenderer {
         rows.add(new String[] {"Currency", p.currency()});
         rows.add(new String[] {"Payment reference", p.paymentId()});
         rows.add(new String[] {"Issue date", p.issuedAt() == null ? "-" : DATE.format(p.issuedAt())});
-        rows.add(new String[] {"Status", p.status() == null ? "-" : capitalise(p.status())});
+        rows.add(new String[] {"Status", capitalise(status.wireName()) + switch (status) {
+            case ACTIVE -> "";
+            case SUSPENDED -> " (a dispute of the payment is open)";
+            case CANCELLED -> " (the premium was given back; this policy gives no cover)";
+        }});
         return rows;
     }
 

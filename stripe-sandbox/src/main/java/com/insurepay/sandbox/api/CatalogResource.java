@@ -34,7 +34,7 @@ public class CatalogResource {
   @GET
   @Path("products/{id}")
   public Response product(@PathParam("id") String id, @Context UriInfo uri) {
-    StripeParams params = ApiResponder.query(uri).allowOnly(ParamSchema.of("expand[#]"));
+    StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/products/{id}"));
     return responder.ok(expander.expand(service.product(id).toJson(), params));
   }
 
@@ -48,7 +48,7 @@ public class CatalogResource {
   @GET
   @Path("prices/{id}")
   public Response price(@PathParam("id") String id, @Context UriInfo uri) {
-    StripeParams params = ApiResponder.query(uri).allowOnly(ParamSchema.of("expand[#]"));
+    StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/prices/{id}"));
     return responder.ok(expander.expand(service.price(id).toJson(), params));
   }
 }

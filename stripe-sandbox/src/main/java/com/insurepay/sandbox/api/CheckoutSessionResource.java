@@ -40,14 +40,14 @@ public class CheckoutSessionResource {
   @GET
   @Path("{id}")
   public Response retrieve(@PathParam("id") String id, @Context UriInfo uri) {
-    StripeParams params = ApiResponder.query(uri).allowOnly(ParamSchema.of("expand[#]"));
+    StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/checkout/sessions/{id}"));
     return responder.ok(expander.expand(service.get(id).toJson(), params));
   }
 
   @GET
   @Path("{id}/line_items")
   public Response lineItems(@PathParam("id") String id, @Context UriInfo uri) {
-    ApiResponder.query(uri).allowOnly(ParamSchema.of("limit", "starting_after", "ending_before", "expand[#]"));
+    ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/checkout/sessions/{id}/line_items"));
     return responder.ok(expander.lineItemsJson(service.get(id).id()));
   }
 

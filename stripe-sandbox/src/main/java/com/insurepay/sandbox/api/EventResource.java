@@ -26,7 +26,7 @@ public class EventResource {
   @GET
   @Path("{id}")
   public Response retrieve(@PathParam("id") String id, @Context UriInfo uri) {
-    ApiResponder.query(uri).allowOnly(ParamSchema.of("expand[#]"));
+    ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/events/{id}"));
     return responder.ok(events.get(id).toJson());
   }
 }

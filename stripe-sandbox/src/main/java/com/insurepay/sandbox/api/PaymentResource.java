@@ -21,8 +21,6 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.WILDCARD)
 public class PaymentResource {
 
-  private static final ParamSchema EXPAND_ONLY = ParamSchema.of("expand[#]");
-
   @Inject PaymentService payments;
   @Inject RefundService refunds;
   @Inject Expander expander;
@@ -31,14 +29,14 @@ public class PaymentResource {
   @GET
   @Path("payment_intents/{id}")
   public Response paymentIntent(@PathParam("id") String id, @Context UriInfo uri) {
-    StripeParams params = ApiResponder.query(uri).allowOnly(ParamSchema.of("expand[#]", "client_secret"));
+    StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/payment_intents/{id}"));
     return responder.ok(expander.expand(payments.paymentIntent(id).toJson(), params));
   }
 
   @GET
   @Path("charges/{id}")
   public Response charge(@PathParam("id") String id, @Context UriInfo uri) {
-    StripeParams params = ApiResponder.query(uri).allowOnly(EXPAND_ONLY);
+    StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/charges/{id}"));
     return responder.ok(expander.expand(payments.charge(id).toJson(), params));
   }
 
@@ -52,14 +50,14 @@ public class PaymentResource {
   @GET
   @Path("refunds/{id}")
   public Response refund(@PathParam("id") String id, @Context UriInfo uri) {
-    StripeParams params = ApiResponder.query(uri).allowOnly(EXPAND_ONLY);
+    StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/refunds/{id}"));
     return responder.ok(expander.expand(refunds.get(id).toJson(), params));
   }
 
   @GET
   @Path("disputes/{id}")
   public Response dispute(@PathParam("id") String id, @Context UriInfo uri) {
-    StripeParams params = ApiResponder.query(uri).allowOnly(EXPAND_ONLY);
+    StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/disputes/{id}"));
     return responder.ok(expander.expand(refunds.getDispute(id).toJson(), params));
   }
 }

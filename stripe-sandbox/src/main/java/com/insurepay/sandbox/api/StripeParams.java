@@ -116,8 +116,9 @@ public final class StripeParams {
   // ---- validation -------------------------------------------------------------------------
 
   /**
-   * Rejects any parameter not matched by one of the patterns: {@code #} matches a list index,
-   * {@code *} any key (metadata). An empty value on a prefix of a pattern means "unset" and is fine.
+   * Rejects any parameter not matched by one of the patterns ({@code #} matches a list index,
+   * {@code *} any key, as in metadata; an empty value on a prefix of a pattern means "unset" and is
+   * fine), and any value its parameter's type does not allow (integer, boolean, decimal, enum).
    */
   public StripeParams allowOnly(ParamSchema schema) {
     for (Pair pair : pairs) {
@@ -125,11 +126,51 @@ public final class StripeParams {
         throw StripeApiException.parameterUnknown(pair.key());
       }
     }
+    for (Pair pair : pairs) {
+      schema.checkValue(pair.key(), pair.value());
+    }
     return this;
   }
 
   public List<Pair> pairs() {
     return pairs;
+  }
+
+  /** The folded parameters of this node (values are strings or nested maps), read-only. */
+  Map<String, Object> tree() {
+    return java.util.Collections.unmodifiableMap(tree);
+  }
+
+  /**
+   * True when the request sent a non-empty value at this path or below it ({@code #} stands for any
+   * list index), e.g. {@code sent("discounts")}, {@code sent("line_items[#][tax_rates]")}.
+   */
+  public boolean sent(String pattern) {
+    return sentKey(pattern).isPresent();
+  }
+
+  /** The first key sent at this path or below it (see {@link #sent}). */
+  public Optional<String> sentKey(String pattern) {
+    List<String> want = segments(pattern);
+    for (Pair pair : pairs) {
+      List<String> got = segments(pair.key());
+      if (pair.value().isEmpty() || got.size() < want.size()) {
+        continue;
+      }
+      boolean match = true;
+      for (int i = 0; i < want.size() && match; i++) {
+        match = want.get(i).equals("#") ? got.get(i).chars().allMatch(Character::isDigit) : want.get(i).equals(got.get(i));
+      }
+      if (match) {
+        return Optional.of(pair.key());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The bracket path of this node as segments ({@code [payment_intent_data]}); empty for the request. */
+  List<String> pathSegments() {
+    return path.isEmpty() ? List.of() : segments(path);
   }
 
   // ---- access --------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package com.insurepay.sandbox.service;
 
+import com.insurepay.sandbox.api.ParamCatalog;
+import com.insurepay.sandbox.api.ParamEcho;
 import com.insurepay.sandbox.api.ParamSchema;
 import com.insurepay.sandbox.api.StripeApiException;
 import com.insurepay.sandbox.api.StripeParams;
@@ -16,11 +18,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.insurepay.sandbox.support.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongPredicate;
 
 /** Checkout Sessions in mode {@code payment}: create, read, list, expire (on demand and when due). */
@@ -32,28 +36,38 @@ public class CheckoutService {
   /** Tolerated clock skew between a client computing now+30min and our clock. */
   static final long EXPIRY_SKEW_SECONDS = 5;
 
-  static final List<String> LOCALES =
-      List.of("auto", "bg", "cs", "da", "de", "el", "en", "en-GB", "es", "es-419", "et", "fi", "fil", "fr", "fr-CA", "hr",
-          "hu", "id", "it", "ja", "ko", "lt", "lv", "ms", "mt", "nb", "nl", "pl", "pt", "pt-BR", "ro", "ru", "sk", "sl",
-          "sv", "th", "tr", "vi", "zh", "zh-HK", "zh-TW");
+  static final ParamSchema CREATE_SCHEMA = ParamCatalog.schema("POST /v1/checkout/sessions");
+  static final ParamSchema EXPIRE_SCHEMA = ParamCatalog.schema("POST /v1/checkout/sessions/{id}/expire");
+  static final ParamSchema LIST_SCHEMA = ParamCatalog.schema("GET /v1/checkout/sessions");
 
-  static final ParamSchema CREATE_SCHEMA =
-      ParamSchema.of(
-          "mode", "line_items[#][price]", "line_items[#][quantity]",
-          "line_items[#][price_data][currency]", "line_items[#][price_data][unit_amount]",
-          "line_items[#][price_data][product]", "line_items[#][price_data][product_data][name]",
-          "line_items[#][price_data][product_data][description]", "line_items[#][price_data][product_data][metadata][*]",
-          "client_reference_id", "customer_email", "customer_creation", "metadata[*]",
-          "payment_intent_data[metadata][*]", "payment_intent_data[description]", "expires_at", "success_url",
-          "cancel_url", "payment_method_types[#]", "locale", "expand[#]");
+  /** Parameters create() applies itself; any other one that is a field of the session is echoed on it. */
+  static final Set<String> APPLIED =
+      Set.of("mode", "line_items", "currency", "success_url", "cancel_url", "client_reference_id", "customer_email",
+          "customer_creation", "metadata", "payment_intent_data", "expires_at", "payment_method_types", "locale",
+          "expand");
+  /** payment_intent_data keys applied to the PaymentIntent; the others are echoed on it. */
+  static final Set<String> PAYMENT_INTENT_APPLIED = Set.of("metadata", "description");
 
-  static final ParamSchema RETRIEVE_SCHEMA = ParamSchema.of("expand[#]");
-
-  static final ParamSchema LIST_SCHEMA =
-      ParamSchema.of(
-          "limit", "starting_after", "ending_before", "status", "payment_intent", "payment_link", "customer",
-          "customer_details[email]", "expand[#]")
-          .with(StripeLists.CREATED_PATTERNS);
+  /** Parameters Stripe has but the sandbox cannot honour (they change amounts, the flow, or need objects it lacks). */
+  static final Map<String, String> UNSUPPORTED =
+      Map.ofEntries(
+          Map.entry("customer", "it has no Customer objects"),
+          Map.entry("customer_account", "it has no Accounts"),
+          Map.entry("customer_update", "it has no Customer objects (and Stripe needs `customer` with it)"),
+          Map.entry("discounts", "it has no coupons or promotion codes"),
+          Map.entry("shipping_options", "it has no shipping rates and charges no shipping"),
+          Map.entry("optional_items", "only the line items are sold"),
+          Map.entry("subscription_data", "only mode=payment (Stripe allows it only in subscription mode)"),
+          Map.entry("setup_intent_data", "only mode=payment (Stripe allows it only in setup mode)"),
+          Map.entry("return_url", "only the hosted page (ui_mode=hosted_page), which redirects to success_url"),
+          Map.entry("redirect_on_completion", "only the hosted page (ui_mode=hosted_page), which redirects to success_url"),
+          Map.entry("payment_method_configuration", "it has no payment method configurations (card only)"),
+          Map.entry("line_items[#][tax_rates]", "it computes no tax"),
+          Map.entry("line_items[#][dynamic_tax_rates]", "it computes no tax"),
+          Map.entry("line_items[#][price_data][recurring]", "only one-time prices in mode=payment"),
+          Map.entry("payment_intent_data[application_fee_amount]", "it has no Connect accounts"),
+          Map.entry("payment_intent_data[on_behalf_of]", "it has no Connect accounts"),
+          Map.entry("payment_intent_data[transfer_data]", "it has no Connect accounts"));
 
   @Inject SandboxStore store;
   @Inject SandboxClock clock;
@@ -63,9 +77,6 @@ public class CheckoutService {
   public CheckoutSession create(StripeParams params, String publicBaseUrl) {
     params.allowOnly(CREATE_SCHEMA);
     String mode = params.requiredString("mode");
-    if (!List.of("payment", "setup", "subscription").contains(mode)) {
-      throw StripeApiException.invalidEnum("mode", mode, List.of("payment", "setup", "subscription"));
-    }
     if (!mode.equals("payment")) {
       throw StripeApiException.invalid(null, "mode", "stripe-sandbox supports only mode=payment, not " + mode + ".");
     }
@@ -80,6 +91,8 @@ public class CheckoutService {
       items.add(lineItem(item, true));
     }
     String currency = singleCurrency(items);
+    Validation.sameCurrency(params, currency);
+    refuseWhatTheSandboxCannotDo(params);
     long total = items.stream().mapToLong(LineItem::amount).sum();
     long minimum = Currencies.minimumCharge(currency);
     if (total < minimum) {
@@ -111,12 +124,20 @@ public class CheckoutService {
     StripeParams piData = params.hash("payment_intent_data").orElse(StripeParams.empty());
     CheckoutSession.Spec spec =
         new CheckoutSession.Spec(
-            currency, items, clientReferenceId, email,
-            params.oneOf("customer_creation", List.of("always", "if_required")).orElse("if_required"),
+            currency, items, clientReferenceId, email, params.string("customer_creation").orElse("if_required"),
             params.metadata("metadata"), piData.metadata("metadata"), piData.string("description").orElse(null),
-            expiresAt, successUrl, cancelUrl, params.oneOf("locale", LOCALES).orElse(null),
-            methodTypes.isEmpty() ? List.of("card") : methodTypes, null, null);
+            expiresAt, successUrl, cancelUrl, params.string("locale").orElse(null),
+            methodTypes.isEmpty() ? List.of("card") : methodTypes, null, null,
+            ParamEcho.of(params, CREATE_SCHEMA, APPLIED), ParamEcho.of(piData, CREATE_SCHEMA, PAYMENT_INTENT_APPLIED));
     return open(spec, publicBaseUrl);
+  }
+
+  private static void refuseWhatTheSandboxCannotDo(StripeParams params) {
+    Validation.refuseUnsupported(params, UNSUPPORTED);
+    Validation.refuseTaxAndManualCapture(params);
+    params.string("ui_mode").filter(m -> !m.equals("hosted_page")).ifPresent(m -> {
+      throw Validation.unsupported("ui_mode", "only the hosted page, not ui_mode=" + m);
+    });
   }
 
   /** Opens a session from a spec (the API above, or a payment link's page). */
@@ -150,7 +171,7 @@ public class CheckoutService {
     }
     StripeParams data = priceData.get();
     String currency = Currencies.normalize(data.requiredString("currency"), data.pathOf("currency"));
-    long unitAmount = data.requiredInteger("unit_amount");
+    long unitAmount = unitAmount(data);
     Currencies.checkUnitAmount(unitAmount, currency, data.pathOf("unit_amount"));
     Product product;
     Optional<String> productId = data.string("product");
@@ -162,13 +183,25 @@ public class CheckoutService {
     if (productId.isPresent()) {
       product = catalog.product(productId.get());
     } else if (productData.isPresent()) {
-      StripeParams pd = productData.get();
-      product = catalog.newProduct(pd.requiredString("name"), pd.string("description").orElse(null), pd.metadata("metadata"));
+      product = catalog.newProduct(productData.get(), CREATE_SCHEMA);
     } else {
       throw StripeApiException.parameterMissing(data.pathOf("product_data"));
     }
     Price price = catalog.inlinePrice(currency, unitAmount, product.id());
     return new LineItem(StripeIds.newId("li_"), price, product.name(), product.description(), quantity);
+  }
+
+  /** {@code unit_amount}, or a whole {@code unit_amount_decimal} (the sandbox charges no fractions of a cent). */
+  static long unitAmount(StripeParams price) {
+    Optional<String> decimal = price.string("unit_amount_decimal");
+    if (price.string("unit_amount").isPresent() || decimal.isEmpty()) {
+      return price.requiredInteger("unit_amount");
+    }
+    try {
+      return new BigDecimal(decimal.get().trim()).longValueExact();
+    } catch (ArithmeticException e) {
+      throw Validation.unsupported(price.pathOf("unit_amount_decimal"), "fractions of the smallest currency unit");
+    }
   }
 
   static String singleCurrency(List<LineItem> items) {
@@ -190,12 +223,13 @@ public class CheckoutService {
 
   public ObjectNode list(StripeParams params) {
     params.allowOnly(LIST_SCHEMA);
-    String status = params.oneOf("status", List.of("open", "complete", "expired")).orElse(null);
+    String status = params.string("status").orElse(null);
     String paymentIntent = params.string("payment_intent").orElse(null);
     String paymentLink = params.string("payment_link").orElse(null);
     String email = params.hash("customer_details").flatMap(d -> d.string("email")).orElse(null);
-    if (params.string("customer").isPresent()) {
-      return Json.list("/v1/checkout/sessions", List.of(), false); // the sandbox never creates customers
+    if (params.sent("customer") || params.sent("customer_account") || params.sent("subscription")) {
+      // the sandbox never creates customers, accounts or subscriptions
+      return Json.list("/v1/checkout/sessions", List.of(), false);
     }
     LongPredicate created = StripeLists.createdFilter(params);
     List<CheckoutSession> matching =
@@ -210,7 +244,7 @@ public class CheckoutService {
 
   /** {@code POST /v1/checkout/sessions/{id}/expire}: only open sessions, like Stripe. */
   public CheckoutSession expire(String id, StripeParams params) {
-    params.allowOnly(RETRIEVE_SCHEMA);
+    params.allowOnly(EXPIRE_SCHEMA);
     store.lock().lock();
     try {
       CheckoutSession session = get(id);

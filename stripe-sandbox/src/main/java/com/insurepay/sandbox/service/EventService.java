@@ -2,6 +2,7 @@ package com.insurepay.sandbox.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.insurepay.sandbox.api.ApiRequestContext;
+import com.insurepay.sandbox.api.ParamCatalog;
 import com.insurepay.sandbox.api.ParamSchema;
 import com.insurepay.sandbox.api.StripeApiException;
 import com.insurepay.sandbox.api.StripeParams;
@@ -21,9 +22,7 @@ import java.util.function.LongPredicate;
 @ApplicationScoped
 public class EventService {
 
-  static final ParamSchema LIST_SCHEMA =
-      ParamSchema.of("type", "types[#]", "limit", "starting_after", "ending_before", "delivery_success", "expand[#]")
-          .with(StripeLists.CREATED_PATTERNS);
+  static final ParamSchema LIST_SCHEMA = ParamCatalog.schema("GET /v1/events");
 
   @Inject SandboxStore store;
   @Inject SandboxClock clock;

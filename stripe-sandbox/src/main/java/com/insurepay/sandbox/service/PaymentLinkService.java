@@ -1,5 +1,7 @@
 package com.insurepay.sandbox.service;
 
+import com.insurepay.sandbox.api.ParamCatalog;
+import com.insurepay.sandbox.api.ParamEcho;
 import com.insurepay.sandbox.api.ParamSchema;
 import com.insurepay.sandbox.api.StripeApiException;
 import com.insurepay.sandbox.api.StripeParams;
@@ -15,20 +17,35 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Payment Links: create, update (active, metadata, restrictions, ...), and start a session from one. */
 @ApplicationScoped
 public class PaymentLinkService {
 
-  private static final String[] COMMON =
-      {"metadata[*]", "restrictions[completed_sessions][limit]", "after_completion[type]", "after_completion[redirect][url]",
-          "after_completion[hosted_confirmation][custom_message]", "inactive_message", "payment_intent_data[metadata][*]",
-          "payment_intent_data[description]", "active", "customer_creation", "expand[#]"};
-  static final ParamSchema CREATE_SCHEMA =
-      ParamSchema.of("line_items[#][price]", "line_items[#][quantity]", "payment_method_types[#]").with(COMMON);
-  static final ParamSchema UPDATE_SCHEMA = ParamSchema.of(COMMON);
+  static final ParamSchema CREATE_SCHEMA = ParamCatalog.schema("POST /v1/payment_links");
+  static final ParamSchema UPDATE_SCHEMA = ParamCatalog.schema("POST /v1/payment_links/{id}");
+  /** Parameters apply() and create() handle themselves; any other one that is a field of the link is echoed. */
+  static final Set<String> APPLIED =
+      Set.of("line_items", "currency", "metadata", "restrictions", "after_completion", "inactive_message",
+          "payment_intent_data", "active", "customer_creation", "payment_method_types", "expand");
+  /** Parameters Stripe has but the sandbox cannot honour for a link. */
+  static final Map<String, String> UNSUPPORTED =
+      Map.ofEntries(
+          Map.entry("application_fee_amount", "it has no Connect accounts"),
+          Map.entry("application_fee_percent", "it has no Connect accounts"),
+          Map.entry("on_behalf_of", "it has no Connect accounts"),
+          Map.entry("transfer_data", "it has no Connect accounts"),
+          Map.entry("payment_intent_data[transfer_group]", "it has no Connect accounts"),
+          Map.entry("subscription_data", "only one-time prices"),
+          Map.entry("shipping_options", "it has no shipping rates and charges no shipping"),
+          Map.entry("optional_items", "only the line items are sold"),
+          Map.entry("line_items[#][adjustable_quantity]", "the quantities of a link are fixed"),
+          Map.entry("line_items[#][id]", "the line items of a link are fixed once it is created"));
+
   /** Stripe's rule for client_reference_id on payment link URLs. */
   private static final Pattern CLIENT_REFERENCE = Pattern.compile("[A-Za-z0-9_-]{1,200}");
 
@@ -43,6 +60,7 @@ public class PaymentLinkService {
     if (rawItems.isEmpty()) {
       throw StripeApiException.parameterMissing("line_items");
     }
+    refuseWhatTheSandboxCannotDo(params);
     for (String type : params.stringList("payment_method_types")) {
       if (!type.equals("card")) {
         throw StripeApiException.invalid(null, "payment_method_types", "stripe-sandbox supports only card payments.");
@@ -52,7 +70,8 @@ public class PaymentLinkService {
     for (StripeParams item : rawItems) {
       items.add(checkout.lineItem(item, false));
     }
-    CheckoutService.singleCurrency(items);
+    String currency = CheckoutService.singleCurrency(items);
+    Validation.sameCurrency(params, currency);
     String id = StripeIds.newId("plink_");
     PaymentLink link = new PaymentLink(id, clock.now(), store.nextSeq(), items, publicBaseUrl + "/b/" + id);
     store.lock().lock();
@@ -66,6 +85,7 @@ public class PaymentLinkService {
 
   public PaymentLink update(String id, StripeParams params) {
     params.allowOnly(UPDATE_SCHEMA);
+    refuseWhatTheSandboxCannotDo(params);
     store.lock().lock();
     try {
       PaymentLink link = get(id);
@@ -113,7 +133,15 @@ public class PaymentLinkService {
       StripeParams.mergeMetadata(metadata, piData.get().metadata("metadata"));
       link.setPaymentIntentData(metadata, piData.get().string("description").orElse(link.paymentIntentDescription()));
     }
-    params.oneOf("customer_creation", List.of("always", "if_required")).ifPresent(link::setCustomerCreation);
+    params.string("customer_creation").ifPresent(link::setCustomerCreation);
+    ParamSchema schema = params.has("line_items") ? CREATE_SCHEMA : UPDATE_SCHEMA;
+    link.echo(ParamEcho.of(params, schema, APPLIED),
+        ParamEcho.of(piData.orElse(StripeParams.empty()), schema, CheckoutService.PAYMENT_INTENT_APPLIED));
+  }
+
+  private static void refuseWhatTheSandboxCannotDo(StripeParams params) {
+    Validation.refuseUnsupported(params, UNSUPPORTED);
+    Validation.refuseTaxAndManualCapture(params);
   }
 
   public PaymentLink get(String id) {
@@ -143,7 +171,7 @@ public class PaymentLinkService {
               new LinkedHashMap<>(link.metadata()), new LinkedHashMap<>(link.paymentIntentMetadata()),
               link.paymentIntentDescription(), clock.now() + CheckoutService.MAX_EXPIRY_SECONDS,
               redirect ? link.redirectUrl() : null, null, null, List.of("card"), link.id(),
-              redirect ? null : link.confirmationMessage());
+              redirect ? null : link.confirmationMessage(), link.echo().deepCopy(), link.paymentIntentEcho().deepCopy());
       return new LinkVisit(checkout.open(spec, publicBaseUrl), link, null);
     } finally {
       store.lock().unlock();

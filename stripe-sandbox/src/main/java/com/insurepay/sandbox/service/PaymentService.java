@@ -175,7 +175,8 @@ public class PaymentService {
         store.paymentIntents.put(
             new PaymentIntent(StripeIds.newId("pi_"), clock.now(), store.nextSeq(), session.amountTotal(),
                 session.spec().currency(), new LinkedHashMap<>(session.spec().paymentIntentMetadata()),
-                session.spec().paymentIntentDescription(), email != null ? email : session.spec().customerEmail()));
+                session.spec().paymentIntentDescription(), email != null ? email : session.spec().customerEmail(),
+                session.spec().paymentIntentEcho()));
     session.attachPaymentIntent(pi.id());
     events.emit("payment_intent.created", pi.toJson());
     return pi;

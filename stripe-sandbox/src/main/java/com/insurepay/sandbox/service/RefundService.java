@@ -1,5 +1,6 @@
 package com.insurepay.sandbox.service;
 
+import com.insurepay.sandbox.api.ParamCatalog;
 import com.insurepay.sandbox.api.ParamSchema;
 import com.insurepay.sandbox.api.StripeApiException;
 import com.insurepay.sandbox.api.StripeParams;
@@ -13,15 +14,21 @@ import com.insurepay.sandbox.support.SandboxClock;
 import com.insurepay.sandbox.support.StripeIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
+import java.util.Map;
 
 /** Refunds (full or partial, never above what remains) and the dispute trigger. */
 @ApplicationScoped
 public class RefundService {
 
-  static final List<String> REASONS = List.of("duplicate", "fraudulent", "requested_by_customer");
-  static final ParamSchema CREATE_SCHEMA =
-      ParamSchema.of("payment_intent", "charge", "amount", "reason", "metadata[*]", "expand[#]");
+  static final ParamSchema CREATE_SCHEMA = ParamCatalog.schema("POST /v1/refunds");
+  /**
+   * Refunds of a customer's balance: the sandbox has no customers. refund_application_fee,
+   * reverse_transfer and instructions_email are accepted and change nothing here (no Connect fees or
+   * transfers; card refunds need no instructions).
+   */
+  static final Map<String, String> UNSUPPORTED =
+      Map.of("customer", "it has no Customer objects", "origin", "it has no customer balances",
+          "currency", "it has no customer balances (a refund takes the charge's currency)");
 
   @Inject SandboxStore store;
   @Inject SandboxClock clock;
@@ -30,13 +37,14 @@ public class RefundService {
 
   public Refund create(StripeParams params) {
     params.allowOnly(CREATE_SCHEMA);
+    Validation.refuseUnsupported(params, UNSUPPORTED);
     String piId = params.string("payment_intent").orElse(null);
     String chargeId = params.string("charge").orElse(null);
     if (piId == null && chargeId == null) {
       throw StripeApiException.invalid(
           "parameter_missing", null, "One of the following params should be provided for this request: payment_intent or charge.");
     }
-    String reason = params.oneOf("reason", REASONS).orElse(null);
+    String reason = params.string("reason").orElse(null);
     var metadata = params.metadata("metadata");
     store.lock().lock();
     try {

@@ -13,8 +13,6 @@ import java.util.function.LongPredicate;
 /** Stripe's cursor pagination (limit, starting_after, ending_before) and the {@code created} filter. */
 public final class StripeLists {
 
-  public static final String[] CREATED_PATTERNS = {"created", "created[gt]", "created[gte]", "created[lt]", "created[lte]"};
-
   private StripeLists() {}
 
   public static <T extends StripeObject> ObjectNode page(List<T> newestFirst, StripeParams params, String url, String objectName) {

@@ -1,7 +1,10 @@
 package com.insurepay.sandbox.service;
 
 import com.insurepay.sandbox.api.StripeApiException;
+import com.insurepay.sandbox.api.StripeParams;
+import com.insurepay.sandbox.support.Currencies;
 import java.net.URI;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Field checks shared by several endpoints, with Stripe's messages. */
@@ -47,5 +50,40 @@ final class Validation {
           "parameter_invalid_integer", param, "This value must be greater than or equal to " + min + ".");
     }
     return value;
+  }
+
+  /**
+   * Refuses the first parameter sent that Stripe has (so it is not unknown) but the sandbox cannot
+   * honour, saying why: a clear 400 beats an object that silently differs from Stripe's.
+   */
+  static void refuseUnsupported(StripeParams params, Map<String, String> unsupported) {
+    unsupported.forEach(
+        (pattern, why) -> params.sentKey(pattern).ifPresent(key -> {
+          throw unsupported(key, why);
+        }));
+  }
+
+  static StripeApiException unsupported(String param, String why) {
+    return StripeApiException.invalid(null, param, "stripe-sandbox does not support " + param + ": " + why + ".");
+  }
+
+  /** Automatic tax and manual capture, which sessions and links share: the sandbox does neither. */
+  static void refuseTaxAndManualCapture(StripeParams params) {
+    if (params.hash("automatic_tax").flatMap(t -> t.bool("enabled")).orElse(false)) {
+      throw unsupported("automatic_tax[enabled]", "it computes no tax");
+    }
+    params.hash("payment_intent_data").flatMap(d -> d.string("capture_method")).filter(m -> m.equals("manual"))
+        .ifPresent(m -> {
+          throw unsupported("payment_intent_data[capture_method]", "payments are captured at once");
+        });
+  }
+
+  /** An explicit {@code currency} must be the line items' one. */
+  static void sameCurrency(StripeParams params, String currency) {
+    params.string("currency").map(c -> Currencies.normalize(c, "currency")).filter(c -> !c.equals(currency))
+        .ifPresent(c -> {
+          throw StripeApiException.invalid(
+              null, "currency", "The currency " + c + " does not match the currency of the line items (" + currency + ").");
+        });
   }
 }

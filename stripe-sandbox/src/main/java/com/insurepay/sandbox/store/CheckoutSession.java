@@ -1,6 +1,7 @@
 package com.insurepay.sandbox.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.insurepay.sandbox.api.ParamEcho;
 import com.insurepay.sandbox.support.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,10 @@ public final class CheckoutSession implements StripeObject {
     }
   }
 
-  /** What the creator asked for; fixed once the session exists. */
+  /**
+   * What the creator asked for; fixed once the session exists. {@code echo}: other parameters Stripe
+   * keeps on the session (see ParamEcho); {@code paymentIntentEcho}: those of payment_intent_data.
+   */
   public record Spec(
       String currency,
       List<LineItem> lineItems,
@@ -38,7 +42,9 @@ public final class CheckoutSession implements StripeObject {
       String locale,
       List<String> paymentMethodTypes,
       String paymentLinkId,
-      String hostedConfirmationMessage) {}
+      String hostedConfirmationMessage,
+      ObjectNode echo,
+      ObjectNode paymentIntentEcho) {}
 
   private final String id;
   private final long created;
@@ -141,15 +147,12 @@ public final class CheckoutSession implements StripeObject {
     }
   }
 
-  public String productSummary() {
-    return spec.lineItems().isEmpty() ? "" : spec.lineItems().get(0).productName();
-  }
-
   @Override
   public ObjectNode toJson() {
     ObjectNode n = Json.object();
     n.put("id", id);
     n.put("object", "checkout.session");
+    n.putObject("adaptive_pricing").put("enabled", false);
     n.putNull("after_expiration");
     n.putNull("allow_promotion_codes");
     n.put("amount_subtotal", amountTotal());
@@ -162,12 +165,19 @@ public final class CheckoutSession implements StripeObject {
     Json.putNullable(n, "cancel_url", spec.cancelUrl());
     Json.putNullable(n, "client_reference_id", spec.clientReferenceId());
     n.putNull("client_secret");
+    n.putNull("collected_information");
     n.putNull("consent");
     n.putNull("consent_collection");
     n.put("created", created);
     n.put("currency", spec.currency());
     n.putArray("custom_fields");
+    ObjectNode customText = n.putObject("custom_text");
+    customText.putNull("after_submit");
+    customText.putNull("shipping_address");
+    customText.putNull("submit");
+    customText.putNull("terms_of_service_acceptance");
     n.putNull("customer");
+    n.putNull("customer_account");
     Json.putNullable(n, "customer_creation", spec.customerCreation());
     if (status == Status.COMPLETE) {
       ObjectNode details = n.putObject("customer_details");
@@ -181,33 +191,48 @@ public final class CheckoutSession implements StripeObject {
       n.putNull("customer_details");
     }
     Json.putNullable(n, "customer_email", spec.customerEmail());
+    n.putArray("discounts");
     n.put("expires_at", spec.expiresAt());
+    n.putNull("integration_identifier");
     n.putNull("invoice");
+    n.putNull("invoice_creation");
     n.put("livemode", false);
     Json.putNullable(n, "locale", spec.locale());
     n.set("metadata", Json.map(spec.metadata()));
+    n.putNull("managed_payments");
     n.put("mode", "payment");
+    n.putNull("name_collection");
+    n.putNull("origin_context");
     Json.putNullable(n, "payment_intent", paymentIntentId);
     Json.putNullable(n, "payment_link", spec.paymentLinkId());
     n.put("payment_method_collection", "if_required");
     n.set("payment_method_options", Json.object());
     n.set("payment_method_types", Json.strings(spec.paymentMethodTypes()));
     n.put("payment_status", paid ? "paid" : "unpaid");
+    n.putNull("permissions");
+    n.putObject("phone_number_collection").put("enabled", false);
     n.putNull("recovered_from");
+    n.putNull("saved_payment_method_options");
     n.putNull("setup_intent");
     n.putNull("shipping_address_collection");
+    n.putNull("shipping_cost");
     n.putArray("shipping_options");
     n.put("status", status.value());
     n.putNull("submit_type");
     n.putNull("subscription");
     Json.putNullable(n, "success_url", spec.successUrl());
+    ObjectNode taxIds = n.putObject("tax_id_collection");
+    taxIds.put("enabled", false);
+    taxIds.put("required", "never");
     ObjectNode totals = n.putObject("total_details");
     totals.put("amount_discount", 0);
     totals.put("amount_shipping", 0);
     totals.put("amount_tax", 0);
-    n.put("ui_mode", "hosted");
+    n.put("ui_mode", "hosted_page"); // the value of the API version stripe-java 33.3.0 pins
     // Stripe only shows the URL while the session can still be paid.
     Json.putNullable(n, "url", status == Status.OPEN ? url : null);
+    n.putNull("wallet_options");
+    ParamEcho.applyTo(n, spec.echo());
     return n;
   }
 

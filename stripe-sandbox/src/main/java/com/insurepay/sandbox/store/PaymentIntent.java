@@ -1,6 +1,7 @@
 package com.insurepay.sandbox.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.insurepay.sandbox.api.ParamEcho;
 import com.insurepay.sandbox.support.Json;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ public final class PaymentIntent implements StripeObject {
   private final Map<String, String> metadata;
   private final String description;
   private final String receiptEmail;
+  private final ObjectNode echo;
   private String status = "requires_payment_method";
   private String latestChargeId;
   private String paymentMethodId;
@@ -27,7 +29,7 @@ public final class PaymentIntent implements StripeObject {
 
   public PaymentIntent(
       String id, long created, long seq, long amount, String currency, Map<String, String> metadata,
-      String description, String receiptEmail) {
+      String description, String receiptEmail, ObjectNode echo) {
     this.id = id;
     this.created = created;
     this.seq = seq;
@@ -36,6 +38,7 @@ public final class PaymentIntent implements StripeObject {
     this.metadata = metadata;
     this.description = description;
     this.receiptEmail = receiptEmail;
+    this.echo = echo;
   }
 
   @Override
@@ -152,8 +155,10 @@ public final class PaymentIntent implements StripeObject {
     n.putNull("setup_future_usage");
     n.putNull("shipping");
     n.putNull("statement_descriptor");
+    n.putNull("statement_descriptor_suffix");
     n.put("status", status);
     n.putNull("transfer_group");
+    ParamEcho.applyTo(n, echo); // payment_intent_data of the session, e.g. statement_descriptor, setup_future_usage
     return n;
   }
 }

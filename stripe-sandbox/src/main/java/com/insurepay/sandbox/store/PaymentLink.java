@@ -1,6 +1,7 @@
 package com.insurepay.sandbox.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.insurepay.sandbox.api.ParamEcho;
 import com.insurepay.sandbox.support.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,9 @@ public final class PaymentLink implements StripeObject {
   private Map<String, String> paymentIntentMetadata;
   private String paymentIntentDescription;
   private String customerCreation;
+  /** Other parameters Stripe keeps on the link (ParamEcho), and those of its payment_intent_data. */
+  private final ObjectNode echo = Json.object();
+  private final ObjectNode paymentIntentEcho = Json.object();
 
   public PaymentLink(String id, long created, long seq, List<LineItem> lineItems, String url) {
     this.id = id;
@@ -154,6 +158,20 @@ public final class PaymentLink implements StripeObject {
     this.customerCreation = customerCreation;
   }
 
+  public ObjectNode echo() {
+    return echo;
+  }
+
+  public ObjectNode paymentIntentEcho() {
+    return paymentIntentEcho;
+  }
+
+  /** A create or update: each top-level parameter sent replaces what the link had (as on Stripe). */
+  public void echo(ObjectNode fields, ObjectNode paymentIntentFields) {
+    echo.setAll(fields);
+    paymentIntentEcho.setAll(paymentIntentFields);
+  }
+
   @Override
   public ObjectNode toJson() {
     ObjectNode n = Json.object();
@@ -176,12 +194,21 @@ public final class PaymentLink implements StripeObject {
     n.putNull("consent_collection");
     n.put("currency", currency());
     n.putArray("custom_fields");
+    ObjectNode customText = n.putObject("custom_text");
+    customText.putNull("after_submit");
+    customText.putNull("shipping_address");
+    customText.putNull("submit");
+    customText.putNull("terms_of_service_acceptance");
     n.put("customer_creation", customerCreation);
     Json.putNullable(n, "inactive_message", inactiveMessage);
+    n.putNull("invoice_creation");
     n.put("livemode", false);
+    n.putNull("managed_payments");
     n.set("metadata", Json.map(metadata));
+    n.putNull("name_collection");
     n.putNull("on_behalf_of");
-    if (paymentIntentMetadata.isEmpty() && paymentIntentDescription == null) {
+    n.putNull("optional_items");
+    if (paymentIntentMetadata.isEmpty() && paymentIntentDescription == null && paymentIntentEcho.isEmpty()) {
       n.putNull("payment_intent_data");
     } else {
       ObjectNode pi = n.putObject("payment_intent_data");
@@ -192,8 +219,10 @@ public final class PaymentLink implements StripeObject {
       pi.putNull("statement_descriptor");
       pi.putNull("statement_descriptor_suffix");
       pi.putNull("transfer_group");
+      ParamEcho.applyTo(pi, paymentIntentEcho);
     }
     n.put("payment_method_collection", "always");
+    n.putNull("payment_method_options");
     n.putNull("payment_method_types");
     n.putObject("phone_number_collection").put("enabled", false);
     if (completedSessionsLimit == null) {
@@ -210,6 +239,7 @@ public final class PaymentLink implements StripeObject {
     n.putObject("tax_id_collection").put("enabled", false);
     n.putNull("transfer_data");
     n.put("url", url);
+    ParamEcho.applyTo(n, echo);
     return n;
   }
 }

@@ -1,10 +1,14 @@
 package com.insurepay.sandbox.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.insurepay.sandbox.api.ParamEcho;
 import com.insurepay.sandbox.support.Json;
 import java.util.Map;
 
-/** A one-time price; inline {@code price_data} on a session creates one too, as on Stripe. */
+/**
+ * A one-time price; inline {@code price_data} on a session creates one too, as on Stripe. {@code
+ * echo}: other parameters Stripe keeps on it (ParamEcho).
+ */
 public record Price(
     String id,
     long created,
@@ -14,7 +18,8 @@ public record Price(
     String productId,
     String nickname,
     Map<String, String> metadata,
-    boolean active)
+    boolean active,
+    ObjectNode echo)
     implements StripeObject {
 
   @Override
@@ -39,6 +44,7 @@ public record Price(
     n.put("type", "one_time");
     n.put("unit_amount", unitAmount);
     n.put("unit_amount_decimal", Long.toString(unitAmount));
+    ParamEcho.applyTo(n, echo); // e.g. lookup_key, tax_behavior
     return n;
   }
 }

@@ -1,10 +1,13 @@
 package com.insurepay.sandbox.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.insurepay.sandbox.api.ParamEcho;
 import com.insurepay.sandbox.support.Json;
 import java.util.Map;
 
-public record Product(String id, long created, long seq, String name, String description, Map<String, String> metadata)
+/** A product; {@code echo}: other parameters Stripe keeps on it (ParamEcho), e.g. images, unit_label. */
+public record Product(
+    String id, long created, long seq, String name, String description, Map<String, String> metadata, ObjectNode echo)
     implements StripeObject {
 
   @Override
@@ -29,6 +32,7 @@ public record Product(String id, long created, long seq, String name, String des
     n.putNull("unit_label");
     n.put("updated", created);
     n.putNull("url");
+    ParamEcho.applyTo(n, echo);
     return n;
   }
 }

@@ -12,7 +12,7 @@ public interface WebhookConfig {
     @WithDefault("524288")
     int maxBodyBytes();
 
-    /** TTL of the per-event delivery record, which is also the de-duplication mark (Stripe retries for 3 days). */
+    /** How long a delivery log record is kept (de-duplication marks live on the payment item, for its whole life). */
     @WithDefault("30d")
     Duration eventRecordTtl();
 }

@@ -1,5 +1,7 @@
 package com.insurepay.webhook.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.insurepay.webhook.config.WebhookConfig;
 import com.insurepay.webhook.rest.WebhookResponses.Failure;
 import com.insurepay.webhook.rest.WebhookResponses.Received;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 
 /** {@code POST /webhook/stripe}: the endpoint Stripe (or {@code stripe listen}, or the sandbox) delivers to. */
 @Path("/webhook/stripe")
+@Tag(name = "stripe webhooks")
 public class StripeWebhookResource {
 
     static final String SIGNATURE_HEADER = "Stripe-Signature";
@@ -35,6 +38,7 @@ public class StripeWebhookResource {
     @Inject
     WebhookConfig config;
 
+    @Operation(summary = "Stripe webhook deliveries: verified (Stripe-Signature), de-duplicated and applied; 2xx only once the effect is stored, 5xx to make Stripe retry")
     @POST
     @Blocking
     @Consumes(MediaType.WILDCARD) // checked below, to answer 415 with our generic body

@@ -62,9 +62,10 @@ public record StripeEvent(String id, String type, String apiVersion, JsonObject 
         return e.isJsonPrimitive() ? e.getAsString() : null;
     }
 
-    public long number(String name, long fallback) {
+    /** An integer field (amounts are minor units), or null when absent or not a number. */
+    public Long number(String name) {
         JsonElement e = object.get(name);
-        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsLong() : fallback;
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsLong() : null;
     }
 
     public boolean flag(String name) {

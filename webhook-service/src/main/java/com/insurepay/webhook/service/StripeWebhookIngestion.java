@@ -1,6 +1,10 @@
 package com.insurepay.webhook.service;
 
+import com.insurepay.common.store.DeliveryRecord;
+import com.insurepay.webhook.config.WebhookConfig;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -12,12 +16,19 @@ public class StripeWebhookIngestion {
 
     private final StripeSignatureVerifier verifier;
     private final StripeEventProcessor processor;
+    private final DeliveryLogWriter deliveryLog;
     private final WebhookMetrics metrics;
+    private final WebhookConfig config;
+    private final Clock clock;
 
-    public StripeWebhookIngestion(StripeSignatureVerifier verifier, StripeEventProcessor processor, WebhookMetrics metrics) {
+    public StripeWebhookIngestion(StripeSignatureVerifier verifier, StripeEventProcessor processor,
+            DeliveryLogWriter deliveryLog, WebhookMetrics metrics, WebhookConfig config, Clock clock) {
         this.verifier = verifier;
         this.processor = processor;
+        this.deliveryLog = deliveryLog;
         this.metrics = metrics;
+        this.config = config;
+        this.clock = clock;
     }
 
     public record Delivery(String eventId, DeliveryOutcome outcome) {
@@ -44,7 +55,13 @@ public class StripeWebhookIngestion {
         }
         DeliveryOutcome outcome = DeliveryOutcome.ERROR;
         try {
-            outcome = processor.process(event);
+            StripeEventProcessor.Processed processed = processor.process(event);
+            outcome = processed.outcome();
+            if (outcome != DeliveryOutcome.DUPLICATE) {
+                Instant now = clock.instant();
+                deliveryLog.enqueue(new DeliveryRecord(event.id(), event.type(), event.objectId(), processed.paymentId(),
+                        outcome.tag(), now, now.plus(config.eventRecordTtl())));
+            }
             return new Delivery(event.id(), outcome);
         } catch (RuntimeException e) {
             LOG.warnf("event %s (%s) not stored, Stripe will redeliver it: %s", event.id(), event.type(), e.toString());

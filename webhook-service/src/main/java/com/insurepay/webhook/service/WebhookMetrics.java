@@ -7,7 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Prometheus names: {@code webhook_deliveries_total{type,outcome}}, {@code webhook_signature_failures_total{reason}},
- * {@code webhook_processing_seconds{outcome}} (histogram buckets for p99).
+ * {@code webhook_processing_seconds{outcome}} (histogram buckets for p99), {@code webhook_mismatches_total{type}},
+ * {@code webhook_paid_after_close_total}.
  */
 @ApplicationScoped
 public class WebhookMetrics {
@@ -38,6 +39,17 @@ public class WebhookMetrics {
         delivered(UNVERIFIED, DeliveryOutcome.REJECTED, sample);
         Counter.builder("webhook.rejections").description("Deliveries refused before processing, by reason")
                 .tag("reason", reasonTag).register(registry).increment();
+    }
+
+    /** A verified event whose Stripe ids or money are not the payment's it named or reached. */
+    public void mismatch(String type) {
+        Counter.builder("webhook.mismatches").description("Verified events refused because their ids, amount or currency are not the payment's")
+                .tag("type", type).register(registry).increment();
+    }
+
+    public void paidAfterClose() {
+        Counter.builder("webhook.paid.after.close").description("Money that arrived for a payment we had closed")
+                .register(registry).increment();
     }
 
     public void signatureFailure(RejectedDeliveryException.Reason reason) {

@@ -1,6 +1,7 @@
 package com.insurepay.webhook.rest;
 
 import static com.insurepay.webhook.support.Deliveries.PATH;
+import static com.insurepay.webhook.support.Deliveries.awaitRecord;
 import static com.insurepay.webhook.support.Deliveries.deliver;
 import static com.insurepay.webhook.support.Deliveries.outcomeOf;
 import static io.restassured.RestAssured.given;
@@ -13,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.insurepay.common.payment.PaymentStatus;
-import com.insurepay.common.store.ProcessedEvent;
-import com.insurepay.common.store.ProcessedEventStore;
-import com.insurepay.testsupport.DynamoDbLocalTestResource;
+import com.insurepay.common.store.DeliveryLog;
+import com.insurepay.common.store.DeliveryRecord;
+import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import com.insurepay.webhook.support.PaymentSeeder;
 import com.insurepay.webhook.support.PaymentSeeder.Seeded;
 import com.insurepay.webhook.support.StripeEvents;
@@ -29,29 +30,29 @@ import org.junit.jupiter.api.Test;
 
 /** The HTTP contract: who may deliver, what is accepted, what is answered and recorded. */
 @QuarkusTest
-@QuarkusTestResource(DynamoDbLocalTestResource.class)
+@QuarkusTestResource(DynamoDbSandboxTestResource.class)
 class StripeWebhookEndpointTest {
 
     @Inject
     PaymentSeeder seeder;
 
     @Inject
-    ProcessedEventStore events;
+    DeliveryLog deliveryLog;
 
     private String completedEventFor(Seeded p) {
         return StripeEvents.event(StripeEvents.newEventId(), "checkout.session.completed",
-                StripeEvents.session(p.sessionId(), p.paymentId(), p.paymentId(), "paid", p.paymentIntent(), null));
+                StripeEvents.session(p, "paid"));
     }
 
     @Test
-    void aSignedEventIsAppliedAndRecordedWithItsOutcome() {
+    void aSignedEventIsAppliedAndLoggedWithItsOutcome() {
         Seeded p = seeder.checkout(PaymentStatus.PENDING);
         String body = completedEventFor(p);
         String eventId = com.google.gson.JsonParser.parseString(body).getAsJsonObject().get("id").getAsString();
         deliver(body).statusCode(200).body("received", equalTo(true)).body("event_id", equalTo(eventId))
                 .body("outcome", equalTo("applied"));
         assertEquals(PaymentStatus.COMPLETED, seeder.find(p.paymentId()).status());
-        ProcessedEvent record = events.find(eventId).orElseThrow();
+        DeliveryRecord record = awaitRecord(deliveryLog, eventId);
         assertEquals("checkout.session.completed", record.type());
         assertEquals(p.sessionId(), record.stripeObjectId());
         assertEquals(p.paymentId(), record.paymentId());
@@ -137,12 +138,12 @@ class StripeWebhookEndpointTest {
     void anEventUnderAnOlderApiVersionIsProcessed() {
         Seeded p = seeder.checkout(PaymentStatus.PENDING);
         String body = StripeEvents.event(StripeEvents.newEventId(), "checkout.session.completed",
-                StripeEvents.session(p.sessionId(), p.paymentId(), p.paymentId(), "paid", p.paymentIntent(), null), "2024-06-20");
+                StripeEvents.session(p, "paid"), "2024-06-20");
         assertEquals("applied", outcomeOf(body));
         assertEquals(PaymentStatus.COMPLETED, seeder.find(p.paymentId()).status());
         Seeded basil = seeder.checkout(PaymentStatus.COMPLETED);
         String refund = StripeEvents.event(StripeEvents.newEventId(), "charge.refunded",
-                StripeEvents.refundedCharge(basil.charge(), basil.paymentIntent(), basil.paymentId(), 15000, 15000), "2025-03-31.basil");
+                StripeEvents.refundedCharge(basil, basil.amount()), "2025-03-31.basil");
         assertEquals("applied", outcomeOf(refund));
         assertEquals(PaymentStatus.REFUNDED, seeder.find(basil.paymentId()).status());
     }
@@ -151,21 +152,23 @@ class StripeWebhookEndpointTest {
     void anEventWithANullApiVersionIsProcessed() {
         Seeded p = seeder.checkout(PaymentStatus.PENDING);
         String body = StripeEvents.event(StripeEvents.newEventId(), "payment_intent.payment_failed",
-                StripeEvents.failedPaymentIntent(p.paymentIntent(), p.paymentId(), "Your card has insufficient funds."), null);
+                StripeEvents.failedPaymentIntent(p, "Your card has insufficient funds."), null);
         assertEquals("applied", outcomeOf(body));
         assertEquals("Your card has insufficient funds.", seeder.find(p.paymentId()).failureReason());
     }
 
     @Test
-    void anEventForAPaymentThatIsNotOursIsAcknowledgedIgnoredAndRecorded() {
+    void anEventForAPaymentThatIsNotOursIsAcknowledgedIgnoredAndLogged() {
         String eventId = StripeEvents.newEventId();
         String body = StripeEvents.event(eventId, "checkout.session.completed",
-                StripeEvents.session("cs_test_foreign", "order-4711", null, "paid", "pi_foreign", null));
+                StripeEvents.session("cs_test_foreign", "order-4711", null, "paid", "pi_foreign", null, 15000, "sgd"));
         assertEquals("ignored", outcomeOf(body));
-        ProcessedEvent record = events.find(eventId).orElseThrow();
+        DeliveryRecord record = awaitRecord(deliveryLog, eventId);
         assertEquals("ignored", record.outcome());
         assertEquals("cs_test_foreign", record.stripeObjectId());
-        assertEquals("duplicate", outcomeOf(body));
+        assertEquals(null, record.paymentId());
+        // No payment of ours holds its de-duplication mark: a redelivery is simply ignored again.
+        assertEquals("ignored", outcomeOf(body));
     }
 
     @Test
@@ -178,7 +181,9 @@ class StripeWebhookEndpointTest {
         plan.add("metadata", new com.google.gson.JsonObject());
         String eventId = StripeEvents.newEventId();
         assertEquals("ignored", outcomeOf(StripeEvents.event(eventId, "plan.created", plan, null)));
-        assertEquals("plan.created", events.find(eventId).orElseThrow().type());
+        DeliveryRecord record = awaitRecord(deliveryLog, eventId);
+        assertEquals("plan.created", record.type());
+        assertEquals("ignored", record.outcome());
     }
 
     @Test
@@ -229,5 +234,12 @@ class StripeWebhookEndpointTest {
     void healthIsUpWithTheTable() {
         given().get("/q/health/ready").then().statusCode(200).body("checks.name", org.hamcrest.Matchers.hasItem("payments-table"));
         given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void openApiDescribesTheEndpoint() {
+        io.restassured.RestAssured.given().get("/q/openapi").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("/webhook/stripe"))
+                .body(org.hamcrest.Matchers.containsString("Stripe webhook deliveries"));
     }
 }

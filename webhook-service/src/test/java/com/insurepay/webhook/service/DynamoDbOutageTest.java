@@ -1,5 +1,6 @@
 package com.insurepay.webhook.service;
 
+import static com.insurepay.webhook.support.Deliveries.awaitRecord;
 import static com.insurepay.webhook.support.Deliveries.deliver;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.insurepay.common.payment.HistoryEntry;
 import com.insurepay.common.payment.PaymentStatus;
-import com.insurepay.common.store.ProcessedEventStore;
-import com.insurepay.testsupport.DynamoDbLocalServer;
+import com.insurepay.common.store.DeliveryLog;
+import com.insurepay.testsupport.DynamoDbSandboxServer;
 import com.insurepay.webhook.support.PaymentSeeder;
 import com.insurepay.webhook.support.PaymentSeeder.Seeded;
 import com.insurepay.webhook.support.StripeEvents;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(DynamoDbOutageTest.OwnDynamoDb.class)
 class DynamoDbOutageTest {
 
-    /** Points the application at a DynamoDB Local of its own, which this test stops and starts. */
+    /** Points the application at a dynamodb-sandbox of its own, which this test stops and starts. */
     public static class OwnDynamoDb implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
@@ -46,17 +47,17 @@ class DynamoDbOutageTest {
     }
 
     /**
-     * A DynamoDB Local of this test's own, file-backed, so it can be stopped and started again with its data intact
-     * (the JVM-wide one of the other tests is in memory and stays up).
+     * A dynamodb-sandbox of this test's own, with a data directory (write-ahead log), so it can be stopped and started
+     * again with its data intact (the JVM-wide one of the other tests is in memory and stays up).
      */
     static final class OutageDynamoDb {
-        static final DynamoDbLocalServer SERVER = start();
+        static final DynamoDbSandboxServer SERVER = start();
 
-        private static DynamoDbLocalServer start() {
-            int port = DynamoDbLocalServer.freePort();
+        private static DynamoDbSandboxServer start() {
+            int port = DynamoDbSandboxServer.freePort();
             try {
                 Path dir = Files.createDirectories(Path.of("target", "dynamodb-outage-" + port).toAbsolutePath());
-                return DynamoDbLocalServer.startPersistent(port, dir);
+                return DynamoDbSandboxServer.startPersistent(port, dir);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -68,10 +69,10 @@ class DynamoDbOutageTest {
         public Map<String, String> start() {
             return Map.of(
                     "quarkus.dynamodb.endpoint-override", OutageDynamoDb.SERVER.endpoint(),
-                    "quarkus.dynamodb.aws.region", DynamoDbLocalServer.REGION,
+                    "quarkus.dynamodb.aws.region", DynamoDbSandboxServer.REGION,
                     "quarkus.dynamodb.aws.credentials.type", "static",
-                    "quarkus.dynamodb.aws.credentials.static-provider.access-key-id", DynamoDbLocalServer.ACCESS_KEY,
-                    "quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", DynamoDbLocalServer.SECRET_KEY,
+                    "quarkus.dynamodb.aws.credentials.static-provider.access-key-id", DynamoDbSandboxServer.ACCESS_KEY,
+                    "quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", DynamoDbSandboxServer.SECRET_KEY,
                     // Fail fast while it is down (the default would wait for several SDK retries).
                     "quarkus.dynamodb.api-call-timeout", "3S",
                     "payments.table.ensure-on-start", "true");
@@ -84,7 +85,7 @@ class DynamoDbOutageTest {
 
         @Override
         public int order() {
-            // After the JVM-wide DynamoDbLocalTestResource of the other test classes, so this endpoint wins.
+            // After the JVM-wide DynamoDbSandboxTestResource of the other test classes, so this endpoint wins.
             return Integer.MAX_VALUE;
         }
     }
@@ -93,7 +94,7 @@ class DynamoDbOutageTest {
     PaymentSeeder seeder;
 
     @Inject
-    ProcessedEventStore events;
+    DeliveryLog deliveryLog;
 
     @AfterEach
     void dynamoDbBackUp() {
@@ -104,11 +105,11 @@ class DynamoDbOutageTest {
     void aDeliveryDuringAnOutageIs503AndItsRedeliveryIsAppliedExactlyOnce() {
         assertEquals(OutageDynamoDb.SERVER.endpoint(),
                 ConfigProvider.getConfig().getValue("quarkus.dynamodb.endpoint-override", String.class),
-                "this test must run against its own DynamoDB Local");
+                "this test must run against its own dynamodb-sandbox");
         Seeded p = seeder.checkout(PaymentStatus.PENDING);
         String eventId = StripeEvents.newEventId();
         String body = StripeEvents.event(eventId, "checkout.session.completed",
-                StripeEvents.session(p.sessionId(), p.paymentId(), p.paymentId(), "paid", p.paymentIntent(), null));
+                StripeEvents.session(p, "paid"));
 
         OutageDynamoDb.SERVER.stop();
         deliver(body).statusCode(503).body("error", equalTo("temporarily_unavailable"));
@@ -119,7 +120,8 @@ class DynamoDbOutageTest {
         OutageDynamoDb.SERVER.start();
         given().get("/q/health/ready").then().statusCode(200);
         assertEquals(PaymentStatus.PENDING, seeder.find(p.paymentId()).status(), "nothing was half-applied");
-        assertTrue(events.find(eventId).isEmpty(), "nothing was marked processed");
+        assertTrue(seeder.history(p.paymentId()).stream().noneMatch(h -> eventId.equals(h.stripeEventId())),
+                "nothing was recorded for the event, so its redelivery is not taken for a duplicate");
 
         deliver(body).statusCode(200).body("outcome", equalTo("applied"));
         deliver(body).statusCode(200).body("outcome", equalTo("duplicate"));
@@ -127,17 +129,18 @@ class DynamoDbOutageTest {
         List<HistoryEntry> byEvent = seeder.history(p.paymentId()).stream().filter(h -> eventId.equals(h.stripeEventId())).toList();
         assertEquals(1, byEvent.size());
         assertTrue(byEvent.get(0).applied());
+        assertEquals("applied", awaitRecord(deliveryLog, eventId).outcome());
     }
 
     @Test
     void anEventThatCannotBeLookedUpDuringAnOutageIsNotAcknowledgedAsIgnored() {
         String eventId = StripeEvents.newEventId();
         String body = StripeEvents.event(eventId, "checkout.session.completed",
-                StripeEvents.session("cs_test_unknown_during_outage", null, null, "paid", null, null));
+                StripeEvents.session("cs_test_unknown_during_outage", null, null, "paid", null, null, 15000, "sgd"));
         OutageDynamoDb.SERVER.stop();
         deliver(body).statusCode(503);
         OutageDynamoDb.SERVER.start();
         deliver(body).statusCode(200).body("outcome", equalTo("ignored"));
-        assertEquals("ignored", events.find(eventId).orElseThrow().outcome());
+        assertEquals("ignored", awaitRecord(deliveryLog, eventId).outcome());
     }
 }

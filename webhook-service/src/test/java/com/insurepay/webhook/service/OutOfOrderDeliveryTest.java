@@ -10,8 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.insurepay.common.payment.HistoryEntry;
 import com.insurepay.common.payment.Payment;
-import com.insurepay.common.store.PaymentRepository;
-import com.insurepay.testsupport.DynamoDbLocalTestResource;
+import com.insurepay.common.payment.PolicyStatus;
+import com.insurepay.common.store.PaymentQueries;
+import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import com.insurepay.webhook.support.PaymentSeeder;
 import com.insurepay.webhook.support.PaymentSeeder.Seeded;
 import com.insurepay.webhook.support.StripeEvents;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * state the right order gives (or, where the state machine forbids it, is kept in the history as not applied).
  */
 @QuarkusTest
-@QuarkusTestResource(DynamoDbLocalTestResource.class)
+@QuarkusTestResource(DynamoDbSandboxTestResource.class)
 class OutOfOrderDeliveryTest {
 
     static final long AMOUNT = PaymentSeeder.AMOUNT;
@@ -35,29 +36,32 @@ class OutOfOrderDeliveryTest {
     PaymentSeeder seeder;
 
     @Inject
-    PaymentRepository payments;
+    PaymentQueries queries;
 
     static String completed(Seeded p) {
-        return event("checkout.session.completed", StripeEvents.session(p.sessionId(), p.paymentId(), p.paymentId(), "paid",
-                p.paymentIntent(), null));
+        return event("checkout.session.completed", StripeEvents.session(p, "paid"));
     }
 
     static String expired(Seeded p) {
-        return event("checkout.session.expired", StripeEvents.session(p.sessionId(), p.paymentId(), p.paymentId(), "unpaid",
-                null, null));
+        JsonObject session = StripeEvents.session(p, "unpaid");
+        session.add("payment_intent", null);
+        return event("checkout.session.expired", session);
     }
 
     static String declined(Seeded p) {
-        return event("payment_intent.payment_failed", StripeEvents.failedPaymentIntent(p.paymentIntent(), p.paymentId(),
-                "Your card was declined."));
+        return event("payment_intent.payment_failed", StripeEvents.failedPaymentIntent(p, "Your card was declined."));
     }
 
     static String refunded(Seeded p, long cumulative) {
-        return event("charge.refunded", StripeEvents.refundedCharge(p.charge(), p.paymentIntent(), p.paymentId(), AMOUNT, cumulative));
+        return event("charge.refunded", StripeEvents.refundedCharge(p, cumulative));
     }
 
     static String disputed(Seeded p) {
-        return event("charge.dispute.created", StripeEvents.dispute("dp_" + p.charge(), p.charge(), p.paymentIntent()));
+        return event("charge.dispute.created", StripeEvents.dispute(p, "needs_response"));
+    }
+
+    static String disputeClosed(Seeded p, String stripeStatus) {
+        return event("charge.dispute.closed", StripeEvents.dispute(p, stripeStatus));
     }
 
     static String event(String type, JsonObject object) {
@@ -108,7 +112,11 @@ class OutOfOrderDeliveryTest {
     @Test
     void aFullRefundBeforeTheCompletionEndsRefunded() {
         Seeded p = seeder.checkout(PENDING);
+        long version = seeder.find(p.paymentId()).version();
         assertEquals("applied", outcomeOf(refunded(p, AMOUNT)));
+        Payment refunded = seeder.find(p.paymentId());
+        assertEquals(version + 1, refunded.version(), "the implied completion and the refund are one write");
+        assertEquals(p.paymentIntent(), refunded.stripePaymentIntent());
         assertEquals("stale", outcomeOf(completed(p)));
         Payment after = seeder.find(p.paymentId());
         assertEquals(REFUNDED, after.status());
@@ -117,6 +125,11 @@ class OutOfOrderDeliveryTest {
         // created, completed (implied by the refund), refunded, completed (late, not applied)
         assertEquals(List.of(PENDING, COMPLETED, REFUNDED, COMPLETED), history.stream().map(HistoryEntry::to).toList());
         assertEquals(List.of(true, true, true, false), history.stream().map(HistoryEntry::applied).toList());
+        HistoryEntry implied = history.get(1);
+        HistoryEntry refund = history.get(2);
+        assertEquals(refund.stripeEventId(), implied.stripeEventId(), "both steps come from the refund event");
+        assertEquals(refund.at(), implied.at());
+        assertTrue(implied.detail().contains("implies completed"), implied.detail());
     }
 
     @Test
@@ -169,6 +182,72 @@ class OutOfOrderDeliveryTest {
         assertEquals(DISPUTED, seeder.find(p.paymentId()).status());
     }
 
+    // --- disputes: the cover follows the money ---
+
+    @Test
+    void aDisputeSuspendsTheCoverAndWinningItRestoresIt() {
+        Seeded p = seeder.checkout(COMPLETED);
+        assertEquals(PolicyStatus.ACTIVE, seeder.find(p.paymentId()).policyStatus());
+        assertEquals("applied", outcomeOf(disputed(p)));
+        Payment open = seeder.find(p.paymentId());
+        assertEquals(DISPUTED, open.status());
+        assertEquals(p.dispute(), open.disputeId());
+        assertEquals(Payment.DISPUTE_OPEN, open.disputeStatus());
+        assertEquals(PolicyStatus.SUSPENDED, open.policyStatus());
+        assertEquals("applied", outcomeOf(disputeClosed(p, "won")));
+        Payment won = seeder.find(p.paymentId());
+        assertEquals(DISPUTED, won.status());
+        assertEquals(Payment.DISPUTE_WON, won.disputeStatus());
+        assertEquals(PolicyStatus.ACTIVE, won.policyStatus());
+    }
+
+    @Test
+    void aLostDisputeCancelsTheCover() {
+        Seeded p = seeder.checkout(COMPLETED);
+        assertEquals("applied", outcomeOf(disputed(p)));
+        assertEquals("applied", outcomeOf(disputeClosed(p, "lost")));
+        Payment lost = seeder.find(p.paymentId());
+        assertEquals(Payment.DISPUTE_LOST, lost.disputeStatus());
+        assertEquals(PolicyStatus.CANCELLED, lost.policyStatus());
+    }
+
+    @Test
+    void anInquiryClosedWithAWarningRestoresTheCover() {
+        Seeded p = seeder.checkout(PARTIALLY_REFUNDED);
+        assertEquals("applied", outcomeOf(disputed(p)));
+        assertEquals("applied", outcomeOf(disputeClosed(p, "warning_closed")));
+        assertEquals(PolicyStatus.ACTIVE, seeder.find(p.paymentId()).policyStatus());
+    }
+
+    @Test
+    void aDisputeCreationArrivingAfterItsClosingChangesNothing() {
+        Seeded p = seeder.checkout(COMPLETED);
+        assertEquals("applied", outcomeOf(disputeClosed(p, "lost")));
+        Payment closed = seeder.find(p.paymentId());
+        assertEquals(DISPUTED, closed.status());
+        assertEquals(Payment.DISPUTE_LOST, closed.disputeStatus());
+        assertEquals(PolicyStatus.CANCELLED, closed.policyStatus());
+
+        assertEquals("stale", outcomeOf(disputed(p)));
+        Payment after = seeder.find(p.paymentId());
+        assertEquals(Payment.DISPUTE_LOST, after.disputeStatus(), "the late creation does not reopen the dispute");
+        assertEquals(PolicyStatus.CANCELLED, after.policyStatus());
+        assertEquals(closed.version(), after.version());
+        HistoryEntry last = last(p);
+        assertEquals(DISPUTED, last.to());
+        assertFalse(last.applied());
+    }
+
+    @Test
+    void aDisputeBeforeTheCompletionSuspendsTheCoverOfTheImpliedPayment() {
+        Seeded p = seeder.checkout(PENDING);
+        seeder.attachPaymentIntent(p);
+        assertEquals("applied", outcomeOf(disputed(p)));
+        Payment after = seeder.find(p.paymentId());
+        assertEquals(PolicyStatus.SUSPENDED, after.policyStatus());
+        assertEquals(List.of(PENDING, COMPLETED, DISPUTED), seeder.history(p.paymentId()).stream().map(HistoryEntry::to).toList());
+    }
+
     @Test
     void aRefundAfterADisputeIsRecordedNotApplied() {
         Seeded p = seeder.checkout(COMPLETED);
@@ -181,22 +260,19 @@ class OutOfOrderDeliveryTest {
     void anUnpaidCompletionArrivingAfterTheAsyncSuccessChangesNothing() {
         Seeded p = seeder.checkout(PENDING);
         assertEquals("applied", outcomeOf(event("checkout.session.async_payment_succeeded",
-                StripeEvents.session(p.sessionId(), p.paymentId(), p.paymentId(), "paid", p.paymentIntent(), null))));
-        assertEquals("recorded", outcomeOf(event("checkout.session.completed",
-                StripeEvents.session(p.sessionId(), p.paymentId(), p.paymentId(), "unpaid", p.paymentIntent(), null))));
+                StripeEvents.session(p, "paid"))));
+        assertEquals("recorded", outcomeOf(event("checkout.session.completed", StripeEvents.session(p, "unpaid"))));
         assertEquals(COMPLETED, seeder.find(p.paymentId()).status());
     }
 
     @Test
     void anUnpaidCompletionKeepsThePaymentPendingAndStoresItsPaymentIntent() {
         Seeded p = seeder.checkout(PENDING);
-        assertEquals("recorded", outcomeOf(event("checkout.session.completed",
-                StripeEvents.session(p.sessionId(), p.paymentId(), p.paymentId(), "unpaid", p.paymentIntent(), null))));
+        assertEquals("recorded", outcomeOf(event("checkout.session.completed", StripeEvents.session(p, "unpaid"))));
         Payment after = seeder.find(p.paymentId());
         assertEquals(PENDING, after.status());
         assertEquals(p.paymentIntent(), after.stripePaymentIntent());
-        assertEquals("applied", outcomeOf(event("checkout.session.async_payment_failed",
-                StripeEvents.session(p.sessionId(), p.paymentId(), p.paymentId(), "unpaid", p.paymentIntent(), null))));
+        assertEquals("applied", outcomeOf(event("checkout.session.async_payment_failed", StripeEvents.session(p, "unpaid"))));
         assertEquals(FAILED, seeder.find(p.paymentId()).status());
     }
 
@@ -206,7 +282,7 @@ class OutOfOrderDeliveryTest {
     void aSessionWithoutOurIdsIsFoundThroughItsSessionId() {
         Seeded p = seeder.checkout(PENDING);
         assertEquals("applied", outcomeOf(event("checkout.session.completed",
-                StripeEvents.session(p.sessionId(), null, null, "paid", p.paymentIntent(), null))));
+                StripeEvents.withoutOurIds(StripeEvents.session(p, "paid")))));
         assertEquals(COMPLETED, seeder.find(p.paymentId()).status());
     }
 
@@ -214,15 +290,16 @@ class OutOfOrderDeliveryTest {
     void aChargeWithoutMetadataIsFoundThroughItsPaymentIntent() {
         Seeded p = seeder.checkout(COMPLETED);
         assertEquals("applied", outcomeOf(event("charge.refunded",
-                StripeEvents.refundedCharge(p.charge(), p.paymentIntent(), null, AMOUNT, AMOUNT))));
+                StripeEvents.refundedCharge(p.charge(), p.paymentIntent(), null, AMOUNT, "sgd", AMOUNT))));
         assertEquals(REFUNDED, seeder.find(p.paymentId()).status());
     }
 
     @Test
     void aForeignClientReferenceIdFallsBackToTheOtherLookups() {
         Seeded p = seeder.checkout(PENDING);
-        assertEquals("applied", outcomeOf(event("checkout.session.completed",
-                StripeEvents.session(p.sessionId(), "pay_not-a-real-id", p.paymentId(), "paid", p.paymentIntent(), null))));
+        JsonObject session = StripeEvents.session(p, "paid");
+        session.addProperty("client_reference_id", "pay_not-a-real-id");
+        assertEquals("applied", outcomeOf(event("checkout.session.completed", session)));
         assertEquals(COMPLETED, seeder.find(p.paymentId()).status());
     }
 
@@ -232,32 +309,32 @@ class OutOfOrderDeliveryTest {
     void aPaymentLinkSessionCompletesItsPaymentAndIsStoredOnIt() {
         Seeded link = seeder.paymentLink();
         // A link's session: no client_reference_id, the link's metadata, payment_link set.
-        assertEquals("applied", outcomeOf(event("checkout.session.completed",
-                StripeEvents.session(link.sessionId(), null, link.paymentId(), "paid", link.paymentIntent(), link.paymentLink()))));
+        assertEquals("applied", outcomeOf(event("checkout.session.completed", StripeEvents.session(link, "paid"))));
         Payment after = seeder.find(link.paymentId());
         assertEquals(COMPLETED, after.status());
         assertEquals(link.sessionId(), after.stripeSessionId());
         assertEquals(link.paymentIntent(), after.stripePaymentIntent());
-        assertEquals(link.paymentId(), payments.findByStripeSession(link.sessionId()).orElseThrow().paymentId());
+        assertEquals(link.paymentId(), queries.findByStripeSession(link.sessionId()).orElseThrow().paymentId());
     }
 
     @Test
     void aPaymentLinkSessionWithoutMetadataIsFoundThroughTheLink() {
         Seeded link = seeder.paymentLink();
         assertEquals("applied", outcomeOf(event("checkout.session.completed",
-                StripeEvents.session(link.sessionId(), null, null, "paid", link.paymentIntent(), link.paymentLink()))));
+                StripeEvents.withoutOurIds(StripeEvents.session(link, "paid")))));
         assertEquals(COMPLETED, seeder.find(link.paymentId()).status());
     }
 
     @Test
     void anAbandonedPaymentLinkSessionExpiringLeavesThePaymentPayable() {
         Seeded link = seeder.paymentLink();
-        assertEquals("ignored", outcomeOf(event("checkout.session.expired",
-                StripeEvents.session("cs_test_abandoned_" + link.paymentLink(), null, link.paymentId(), "unpaid", null,
-                        link.paymentLink()))));
+        JsonObject abandoned = StripeEvents.session(link, "unpaid");
+        abandoned.addProperty("id", "cs_test_abandoned_" + link.paymentLink());
+        abandoned.add("payment_intent", null);
+        abandoned.addProperty("status", "expired");
+        assertEquals("ignored", outcomeOf(event("checkout.session.expired", abandoned)));
         assertEquals(PENDING, seeder.find(link.paymentId()).status());
-        assertEquals("applied", outcomeOf(event("checkout.session.completed",
-                StripeEvents.session(link.sessionId(), null, link.paymentId(), "paid", link.paymentIntent(), link.paymentLink()))));
+        assertEquals("applied", outcomeOf(event("checkout.session.completed", StripeEvents.session(link, "paid"))));
         assertEquals(COMPLETED, seeder.find(link.paymentId()).status());
     }
 
@@ -266,8 +343,7 @@ class OutOfOrderDeliveryTest {
         Seeded link = seeder.paymentLink();
         assertEquals("applied", outcomeOf(declined(link)));
         assertEquals(FAILED, seeder.find(link.paymentId()).status());
-        assertEquals("applied", outcomeOf(event("checkout.session.completed",
-                StripeEvents.session(link.sessionId(), null, link.paymentId(), "paid", link.paymentIntent(), link.paymentLink()))));
+        assertEquals("applied", outcomeOf(event("checkout.session.completed", StripeEvents.session(link, "paid"))));
         assertEquals(COMPLETED, seeder.find(link.paymentId()).status());
         assertTrue(seeder.find(link.paymentId()).failureReason() == null);
     }

@@ -1,5 +1,7 @@
 package com.insurepay.webhook.service;
 
+import static com.insurepay.webhook.support.Deliveries.awaitRecord;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +10,10 @@ import com.insurepay.common.payment.HistoryEntry;
 import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.PaymentKind;
 import com.insurepay.common.payment.PaymentStatus;
-import com.insurepay.common.store.ProcessedEventStore;
-import com.insurepay.testsupport.DynamoDbLocalTestResource;
+import com.insurepay.common.store.DeliveryLog;
+import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import com.insurepay.testsupport.StripeSandboxProcess;
+import com.insurepay.webhook.support.Metrics;
 import com.insurepay.webhook.support.PaymentSeeder;
 import com.insurepay.webhook.support.StripeSigner;
 import com.stripe.StripeClient;
@@ -48,7 +51,7 @@ import org.junit.jupiter.api.Test;
  * Needs the packaged sandbox ({@code ./mvnw -pl stripe-sandbox package}); skipped with that reason otherwise.
  */
 @QuarkusTest
-@QuarkusTestResource(DynamoDbLocalTestResource.class)
+@QuarkusTestResource(DynamoDbSandboxTestResource.class)
 class SandboxEndToEndTest {
 
     static final Path SANDBOX_JAR = Path.of("..", "stripe-sandbox", "target", "quarkus-app", "quarkus-run.jar");
@@ -64,7 +67,7 @@ class SandboxEndToEndTest {
     PaymentSeeder seeder;
 
     @Inject
-    ProcessedEventStore events;
+    DeliveryLog deliveryLog;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -114,11 +117,13 @@ class SandboxEndToEndTest {
         assertEquals(List.of(PaymentStatus.PENDING, PaymentStatus.COMPLETED, PaymentStatus.PARTIALLY_REFUNDED),
                 applied.stream().map(HistoryEntry::to).toList());
         String completionEvent = applied.get(1).stripeEventId();
-        assertEquals("applied", events.find(completionEvent).orElseThrow().outcome());
+        assertEquals("applied", awaitRecord(deliveryLog, completionEvent).outcome());
 
-        // Stripe sends duplicates: a resend of the completion event changes nothing.
+        // Stripe sends duplicates: a resend of the completion event is answered "duplicate" and changes nothing.
+        String duplicates = "webhook_deliveries_total{outcome=\"duplicate\",type=\"checkout.session.completed\"}";
+        double before = Metrics.value(duplicates);
         post("/sandbox/events/" + completionEvent + "/resend", "");
-        Thread.sleep(1500);
+        await("the resent completion answered as a duplicate").atMost(WAIT).until(() -> Metrics.value(duplicates) > before);
         assertEquals(1, seeder.history(paymentId).stream().filter(h -> completionEvent.equals(h.stripeEventId())).count());
         assertEquals(PaymentStatus.PARTIALLY_REFUNDED, seeder.find(paymentId).status());
     }

@@ -1,6 +1,8 @@
 package com.insurepay.webhook.support;
 
+import static com.insurepay.common.payment.PaymentStatus.CANCELLED;
 import static com.insurepay.common.payment.PaymentStatus.COMPLETED;
+import static com.insurepay.common.payment.PaymentStatus.PAID_AFTER_CLOSE;
 
 import com.insurepay.common.ids.Ids;
 import com.insurepay.common.money.Money;
@@ -9,110 +11,113 @@ import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.PaymentChanges;
 import com.insurepay.common.payment.PaymentKind;
 import com.insurepay.common.payment.PaymentStatus;
+import com.insurepay.common.payment.Transition;
 import com.insurepay.common.payment.TransitionCause;
-import com.insurepay.common.store.Attr;
-import com.insurepay.common.store.PaymentItems;
 import com.insurepay.common.store.PaymentRepository;
-import com.insurepay.common.table.PaymentTable;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Puts payments into the table the way checkout-service does, in any status, with fresh Stripe ids. */
+/**
+ * Puts payments into the table the way checkout-service does (create, then attach the session or Payment Link it got
+ * from Stripe), in any status, with fresh Stripe ids that belong to them.
+ */
 @ApplicationScoped
 public class PaymentSeeder {
 
     public static final long AMOUNT = 15000;
+    public static final String CURRENCY = "SGD";
     public static final long PARTIAL_REFUND_SEEDED = 5000;
 
-    @Inject
-    PaymentRepository payments;
+    private final PaymentRepository payments;
 
-    @Inject
-    DynamoDbClient client;
-
-    /** Our payment and the Stripe ids that belong to it. */
-    public record Seeded(String paymentId, String sessionId, String paymentIntent, String charge, String paymentLink) {
+    public PaymentSeeder(PaymentRepository payments) {
+        this.payments = payments;
     }
 
-    /** A Checkout payment with its session, moved to {@code status}. The PaymentIntent is stored unless pending. */
+    /**
+     * Our payment and the Stripe objects that belong to it: its session (checkout) or Payment Link (pay later), the
+     * PaymentIntent, charge and dispute Stripe makes once it is paid, and its money.
+     */
+    public record Seeded(String paymentId, String sessionId, String paymentIntent, String charge, String dispute,
+            String paymentLink, long amount, String currency) {
+    }
+
+    /** A Checkout payment of SGD 150.00 with its session, moved to {@code status}; the PaymentIntent is stored unless pending. */
     public Seeded checkout(PaymentStatus status) {
+        return checkout(status, Money.of(AMOUNT, CURRENCY));
+    }
+
+    public Seeded checkout(PaymentStatus status, Money money) {
         Instant now = Instant.now();
-        String id = Ids.newPaymentId(now);
-        payments.create(Payment.newPending(id, "user-" + UUID.randomUUID(), "quote-" + UUID.randomUUID(),
-                Money.of(AMOUNT, "SGD"), "Travel Cover", "alice@example.com", PaymentKind.CHECKOUT, now),
-                TransitionCause.api("initiate_purchase"));
+        Instant expiresAt = now.plus(Duration.ofHours(24));
+        String id = create(PaymentKind.CHECKOUT, money, expiresAt, "initiate_purchase");
         String session = "cs_test_" + random();
-        payments.attachCheckoutSession(id, session, "https://checkout.stripe.com/c/pay/" + session, now.plus(Duration.ofHours(24)), null);
-        Seeded seeded = new Seeded(id, session, "pi_" + random(), "ch_" + random(), null);
+        payments.attachCheckoutSession(id, session, "https://checkout.stripe.com/c/pay/" + session, expiresAt).orElseThrow();
+        Seeded seeded = new Seeded(id, session, "pi_" + random(), "ch_" + random(), "dp_" + random(), null, money.amount(),
+                money.currency());
         moveTo(seeded, status);
         return seeded;
     }
 
-    /** A pending Checkout payment whose session is still to be created (by a test, at the sandbox). */
+    /** A pay-later payment of SGD 150.00: pending, with its Payment Link, no session yet (that comes with the webhook). */
+    public Seeded paymentLink() {
+        return paymentLink(Money.of(AMOUNT, CURRENCY), "plink_" + random());
+    }
+
+    public Seeded paymentLink(Money money, String paymentLinkId) {
+        String id = create(PaymentKind.PAYMENT_LINK, money, Instant.now().plus(Duration.ofDays(7)), "save_quote_for_later");
+        attachPaymentLink(id, paymentLinkId);
+        return new Seeded(id, "cs_test_" + random(), "pi_" + random(), "ch_" + random(), "dp_" + random(), paymentLinkId,
+                money.amount(), money.currency());
+    }
+
+    /** A pending payment of SGD 150.00 whose session or link is still to be created (by a test, at the sandbox). */
     public String pendingWithoutSession(PaymentKind kind) {
-        Instant now = Instant.now();
-        String id = Ids.newPaymentId(now);
-        payments.create(Payment.newPending(id, "user-" + UUID.randomUUID(), "quote-" + UUID.randomUUID(),
-                Money.of(AMOUNT, "SGD"), "Travel Cover", "alice@example.com", kind, now), TransitionCause.api("initiate_purchase"));
-        return id;
+        return create(kind, Money.of(AMOUNT, CURRENCY), Instant.now().plus(Duration.ofHours(24)), "initiate_purchase");
     }
 
     public void attachSession(String paymentId, String sessionId, String url, Instant expiresAt) {
-        payments.attachCheckoutSession(paymentId, sessionId, url, expiresAt, null);
+        payments.attachCheckoutSession(paymentId, sessionId, url, expiresAt).orElseThrow();
     }
 
-    /** As checkout-service's PaymentAttributeWriter.attachPaymentLink does. */
     public void attachPaymentLink(String paymentId, String paymentLinkId) {
-        client.updateItem(b -> b.tableName(payments.table()).key(PaymentItems.key(paymentId))
-                .updateExpression("SET #l = :l, #v = #v + :one")
-                .expressionAttributeNames(Map.of("#l", PaymentTable.PAYMENT_LINK_ID, "#v", "version"))
-                .expressionAttributeValues(Map.of(":l", Attr.s(paymentLinkId), ":one", Attr.n(1))));
+        payments.attachPaymentLink(paymentId, paymentLinkId, "https://buy.stripe.com/test_" + paymentLinkId).orElseThrow();
     }
 
-    /** A pay-later payment: pending, with its Payment Link, but no session yet (that comes with the webhook). */
-    public Seeded paymentLink() {
-        Instant now = Instant.now();
-        String id = Ids.newPaymentId(now);
-        payments.create(Payment.newPending(id, "user-" + UUID.randomUUID(), "quote-" + UUID.randomUUID(),
-                Money.of(AMOUNT, "SGD"), "Travel Cover", "alice@example.com", PaymentKind.PAYMENT_LINK, now),
-                TransitionCause.api("save_quote_for_later"));
-        String link = "plink_" + random();
-        attachPaymentLink(id, link);
-        return new Seeded(id, "cs_test_" + random(), "pi_" + random(), "ch_" + random(), link);
-    }
-
+    /**
+     * Moves the payment along the shortest allowed path, as our own API and earlier events would have: paid steps store
+     * the PaymentIntent, a dispute is the seeded one (open), refunds are {@link #PARTIAL_REFUND_SEEDED} or everything.
+     */
     public void moveTo(Seeded seeded, PaymentStatus status) {
         List<PaymentStatus> path = switch (status) {
             case PENDING -> List.of();
             case FAILED, COMPLETED, EXPIRED, CANCELLED -> List.of(status);
             case PARTIALLY_REFUNDED, REFUNDED, DISPUTED -> List.of(COMPLETED, status);
+            case PAID_AFTER_CLOSE -> List.of(CANCELLED, PAID_AFTER_CLOSE);
         };
         for (PaymentStatus step : path) {
-            PaymentChanges changes = PaymentChanges.NONE.withStripePaymentIntent(seeded.paymentIntent());
-            if (step == PaymentStatus.PARTIALLY_REFUNDED) {
-                changes = changes.withRefundedAmount(PARTIAL_REFUND_SEEDED);
-            } else if (step == PaymentStatus.REFUNDED) {
-                changes = changes.withRefundedAmount(AMOUNT);
-            } else if (step == PaymentStatus.FAILED) {
-                changes = changes.withFailureReason("Your card was declined.");
-            }
-            if (!payments.transition(seeded.paymentId(), EnumSet.allOf(PaymentStatus.class), step, TransitionCause.api("setup"),
-                    changes, null).applied()) {
-                throw new IllegalStateException("could not seed " + status);
+            PaymentChanges changes = switch (step) {
+                case FAILED -> PaymentChanges.NONE.withFailureReason("Your card was declined.")
+                        .withStripePaymentIntent(seeded.paymentIntent());
+                case COMPLETED, PAID_AFTER_CLOSE -> PaymentChanges.paid(seeded.paymentIntent());
+                case PARTIALLY_REFUNDED -> PaymentChanges.NONE.withRefundedAmount(PARTIAL_REFUND_SEEDED);
+                case REFUNDED -> PaymentChanges.NONE.withRefundedAmount(seeded.amount());
+                case DISPUTED -> PaymentChanges.NONE.withDispute(seeded.dispute(), Payment.DISPUTE_OPEN);
+                default -> PaymentChanges.NONE;
+            };
+            if (!payments.apply(seeded.paymentId(), Transition.to(step, TransitionCause.api("setup")).with(changes)).applied()) {
+                throw new IllegalStateException("could not seed " + status + " (step " + step + ")");
             }
         }
     }
 
-    /** As after a first payment attempt: Stripe's PaymentIntent known (disputes carry nothing else). */
+    /** As after a first payment attempt: Stripe's PaymentIntent known (disputes carry nothing else to find us by). */
     public void attachPaymentIntent(Seeded seeded) {
-        payments.attachStripeReferences(seeded.paymentId(), null, seeded.paymentIntent());
+        payments.recordReferences(seeded.paymentId(), null, TransitionCause.system("setup"),
+                PaymentChanges.NONE.withStripePaymentIntent(seeded.paymentIntent()));
     }
 
     public List<HistoryEntry> history(String paymentId) {
@@ -121,6 +126,14 @@ public class PaymentSeeder {
 
     public Payment find(String paymentId) {
         return payments.find(paymentId).orElseThrow();
+    }
+
+    private String create(PaymentKind kind, Money money, Instant expiresAt, String action) {
+        Instant now = Instant.now();
+        String id = Ids.newPaymentId(now);
+        payments.create(Payment.newPending(id, Payment.DEFAULT_TENANT, "user-" + UUID.randomUUID(), "quote-" + UUID.randomUUID(),
+                money, "Travel Cover", "alice@example.com", kind, expiresAt, now), TransitionCause.api(action));
+        return id;
     }
 
     private static String random() {

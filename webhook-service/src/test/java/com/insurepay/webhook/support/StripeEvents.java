@@ -2,8 +2,10 @@ package com.insurepay.webhook.support;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -47,14 +49,27 @@ public final class StripeEvents {
         return GSON.toJson(event);
     }
 
+    /**
+     * The payment's own Checkout Session as Stripe sends it: a checkout payment's session names our id in
+     * {@code client_reference_id} and metadata (checkout-service sets both); a Payment Link's session has no
+     * {@code client_reference_id}, the link's metadata (Stripe copies it) and {@code payment_link}. Amount and
+     * currency are the payment's, the currency in Stripe's lower case. Tests change single fields to forge one.
+     */
+    public static JsonObject session(PaymentSeeder.Seeded p, String paymentStatus) {
+        boolean link = p.paymentLink() != null;
+        return session(p.sessionId(), link ? null : p.paymentId(), p.paymentId(), paymentStatus, p.paymentIntent(),
+                p.paymentLink(), p.amount(), p.currency());
+    }
+
     /** A Checkout Session; {@code clientReferenceId}/{@code ourId} may be null to test the other lookups. */
     public static JsonObject session(String sessionId, String clientReferenceId, String ourId, String paymentStatus,
-            String paymentIntent, String paymentLink) {
+            String paymentIntent, String paymentLink, long amountTotal, String currency) {
         JsonObject s = new JsonObject();
         s.addProperty("id", sessionId);
         s.addProperty("object", "checkout.session");
-        s.addProperty("amount_total", 15000);
-        s.addProperty("currency", "sgd");
+        s.addProperty("amount_subtotal", amountTotal);
+        s.addProperty("amount_total", amountTotal);
+        s.addProperty("currency", currency.toLowerCase(Locale.ROOT));
         s.addProperty("client_reference_id", clientReferenceId);
         s.addProperty("customer_email", "alice@example.com");
         s.add("metadata", metadata(ourId));
@@ -67,24 +82,40 @@ public final class StripeEvents {
         return s;
     }
 
-    public static JsonObject failedPaymentIntent(String paymentIntent, String ourId, String declineMessage) {
+    /** The object as Stripe sends it when nothing of ours was put on it: no client_reference_id, empty metadata. */
+    public static JsonObject withoutOurIds(JsonObject object) {
+        if (object.has("client_reference_id")) {
+            object.add("client_reference_id", JsonNull.INSTANCE);
+        }
+        object.add("metadata", new JsonObject());
+        return object;
+    }
+
+    /** The payment's PaymentIntent, declined (it carries the metadata checkout-service put on it). */
+    public static JsonObject failedPaymentIntent(PaymentSeeder.Seeded p, String declineMessage) {
         JsonObject error = new JsonObject();
         error.addProperty("type", "card_error");
         error.addProperty("code", "card_declined");
         error.addProperty("decline_code", "insufficient_funds");
         error.addProperty("message", declineMessage);
         JsonObject pi = new JsonObject();
-        pi.addProperty("id", paymentIntent);
+        pi.addProperty("id", p.paymentIntent());
         pi.addProperty("object", "payment_intent");
-        pi.addProperty("amount", 15000);
-        pi.addProperty("currency", "sgd");
+        pi.addProperty("amount", p.amount());
+        pi.addProperty("currency", p.currency().toLowerCase(Locale.ROOT));
         pi.add("last_payment_error", error);
-        pi.add("metadata", metadata(ourId));
+        pi.add("metadata", metadata(p.paymentId()));
         pi.addProperty("status", "requires_payment_method");
         return pi;
     }
 
-    public static JsonObject refundedCharge(String charge, String paymentIntent, String ourId, long amount, long amountRefunded) {
+    /** The payment's charge with {@code amountRefunded} (cumulative, as Stripe sends it) given back. */
+    public static JsonObject refundedCharge(PaymentSeeder.Seeded p, long amountRefunded) {
+        return refundedCharge(p.charge(), p.paymentIntent(), p.paymentId(), p.amount(), p.currency(), amountRefunded);
+    }
+
+    public static JsonObject refundedCharge(String charge, String paymentIntent, String ourId, long amount, String currency,
+            long amountRefunded) {
         JsonObject ch = new JsonObject();
         ch.addProperty("id", charge);
         ch.addProperty("object", "charge");
@@ -92,7 +123,7 @@ public final class StripeEvents {
         ch.addProperty("amount_captured", amount);
         ch.addProperty("amount_refunded", amountRefunded);
         ch.addProperty("captured", true);
-        ch.addProperty("currency", "sgd");
+        ch.addProperty("currency", currency.toLowerCase(Locale.ROOT));
         ch.add("metadata", metadata(ourId));
         ch.addProperty("paid", true);
         ch.addProperty("payment_intent", paymentIntent);
@@ -101,17 +132,21 @@ public final class StripeEvents {
         return ch;
     }
 
-    public static JsonObject dispute(String dispute, String charge, String paymentIntent) {
+    /**
+     * The dispute of the payment's charge, for its whole amount, in Stripe's {@code status} ({@code needs_response}
+     * when created; {@code won}, {@code lost} or {@code warning_closed} when closed). A dispute has no metadata of ours.
+     */
+    public static JsonObject dispute(PaymentSeeder.Seeded p, String status) {
         JsonObject dp = new JsonObject();
-        dp.addProperty("id", dispute);
+        dp.addProperty("id", p.dispute());
         dp.addProperty("object", "dispute");
-        dp.addProperty("amount", 15000);
-        dp.addProperty("charge", charge);
-        dp.addProperty("currency", "sgd");
+        dp.addProperty("amount", p.amount());
+        dp.addProperty("charge", p.charge());
+        dp.addProperty("currency", p.currency().toLowerCase(Locale.ROOT));
         dp.add("metadata", new JsonObject());
-        dp.addProperty("payment_intent", paymentIntent);
+        dp.addProperty("payment_intent", p.paymentIntent());
         dp.addProperty("reason", "fraudulent");
-        dp.addProperty("status", "needs_response");
+        dp.addProperty("status", status);
         return dp;
     }
 

@@ -1,0 +1,146 @@
+package com.insurepay.common.store;
+
+import static com.insurepay.common.table.PaymentTable.*;
+
+import com.insurepay.common.payment.Payment;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Finding payments through the table's indexes. The payment indexes hold keys only (a status change writes no
+ * index), so each query is followed by one BatchGetItem of the items it found; every method names its index.
+ */
+public class PaymentQueries {
+
+    public static final int MAX_PAGE_SIZE = 100;
+    private static final int MAX_BATCH_ATTEMPTS = 8;
+
+    private final DynamoDbClient client;
+    private final String table;
+
+    public PaymentQueries(DynamoDbClient client, String table) {
+        this.client = client;
+        this.table = table;
+    }
+
+    /** A user's payments, newest first ({@value com.insurepay.common.table.PaymentTable#USER_INDEX}). */
+    public Page<Payment> findByUser(String userId, int limit, String cursor) {
+        return queryIndex(USER_INDEX, USER_ID, userId, limit, cursor);
+    }
+
+    /** A quote's payments, newest first ({@value com.insurepay.common.table.PaymentTable#QUOTE_INDEX}). */
+    public Page<Payment> findByQuote(String quoteId, int limit, String cursor) {
+        return queryIndex(QUOTE_INDEX, QUOTE_ID, quoteId, limit, cursor);
+    }
+
+    /** Payments sold through one Payment Link, newest first ({@value com.insurepay.common.table.PaymentTable#PAYMENT_LINK_INDEX}). */
+    public Page<Payment> findByPaymentLink(String paymentLinkId, int limit, String cursor) {
+        return queryIndex(PAYMENT_LINK_INDEX, PAYMENT_LINK_ID, paymentLinkId, limit, cursor);
+    }
+
+    /** The payment whose stored Checkout Session this is ({@value com.insurepay.common.table.PaymentTable#SESSION_INDEX}). */
+    public Optional<Payment> findByStripeSession(String sessionId) {
+        return queryIndex(SESSION_INDEX, STRIPE_SESSION_ID, sessionId, 1, null).items().stream().findFirst();
+    }
+
+    /** The payment whose stored PaymentIntent this is ({@value com.insurepay.common.table.PaymentTable#PAYMENT_INTENT_INDEX}). */
+    public Optional<Payment> findByStripePaymentIntent(String paymentIntentId) {
+        return queryIndex(PAYMENT_INTENT_INDEX, STRIPE_PAYMENT_INTENT, paymentIntentId, 1, null).items().stream().findFirst();
+    }
+
+    /**
+     * Open (pending or failed) payments whose {@code expires_at} is before {@code cutoff}, oldest expiry first: what
+     * the reconciliation must ask Stripe about ({@value com.insurepay.common.table.PaymentTable#OPEN_PAYMENTS_INDEX}).
+     */
+    public Page<Payment> findOpenExpiringBefore(Instant cutoff, int limit, String cursor) {
+        Expr e = new Expr();
+        return page(QueryRequest.builder().tableName(table).indexName(OPEN_PAYMENTS_INDEX)
+                .keyConditionExpression(e.name(OPEN_BUCKET) + " = " + e.value(OPEN) + " AND " + e.name(EXPIRES_AT) + " < "
+                        + e.value(Attr.time(cutoff)))
+                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
+                .limit(clamp(limit)).exclusiveStartKey(CursorCodec.decode(cursor)).build());
+    }
+
+    /** Payments whose money came after we closed them, waiting for their refund (same index, its other bucket). */
+    public Page<Payment> findPaidAfterClose(int limit, String cursor) {
+        Expr e = new Expr();
+        return page(QueryRequest.builder().tableName(table).indexName(OPEN_PAYMENTS_INDEX)
+                .keyConditionExpression(e.name(OPEN_BUCKET) + " = " + e.value(PAID_AFTER_CLOSE_BUCKET))
+                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
+                .limit(clamp(limit)).exclusiveStartKey(CursorCodec.decode(cursor)).build());
+    }
+
+    private Page<Payment> queryIndex(String index, String attribute, String value, int limit, String cursor) {
+        Expr e = new Expr();
+        return page(QueryRequest.builder().tableName(table).indexName(index)
+                .keyConditionExpression(e.name(attribute) + " = " + e.value(value))
+                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
+                .scanIndexForward(false).limit(clamp(limit)).exclusiveStartKey(CursorCodec.decode(cursor)).build());
+    }
+
+    private Page<Payment> page(QueryRequest request) {
+        QueryResponse response = client.query(request);
+        List<Map<String, AttributeValue>> keys = response.items().stream()
+                .map(i -> Map.of(PK, i.get(PK), SK, i.get(SK))).toList();
+        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? CursorCodec.encode(response.lastEvaluatedKey()) : null;
+        return new Page<>(load(keys), next);
+    }
+
+    /**
+     * The items behind index keys, in the index's order; an item deleted since the query is left out. Strongly
+     * consistent, so a payment is never shown older than the index entry that found it.
+     */
+    List<Payment> load(List<Map<String, AttributeValue>> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Payment> byPk = new HashMap<>();
+        Map<String, KeysAndAttributes> pending = Map.of(table,
+                KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            if (attempt > MAX_BATCH_ATTEMPTS) {
+                throw new IllegalStateException("DynamoDB kept throttling a BatchGetItem of " + keys.size() + " payments");
+            }
+            Map<String, KeysAndAttributes> request = pending;
+            BatchGetItemResponse response = client.batchGetItem(b -> b.requestItems(request));
+            response.responses().getOrDefault(table, List.of())
+                    .forEach(item -> byPk.put(item.get(PK).s(), PaymentItems.fromItem(item)));
+            pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            if (!pending.isEmpty()) {
+                backOff(attempt);
+            }
+        }
+        List<Payment> ordered = new ArrayList<>();
+        for (Map<String, AttributeValue> key : keys) {
+            Payment p = byPk.get(key.get(PK).s());
+            if (p != null) {
+                ordered.add(p);
+            }
+        }
+        return ordered;
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(Math.min(200, 10L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int clamp(int limit) {
+        return Math.max(1, Math.min(limit, MAX_PAGE_SIZE));
+    }
+}
