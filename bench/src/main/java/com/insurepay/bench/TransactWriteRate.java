@@ -91,8 +91,9 @@ final class TransactWriteRate {
         payment.put("currency", Attr.s("SGD"));
         payment.put("payment_status", Attr.s("pending"));
         payment.put("version", Attr.n(1));
-        Map<String, AttributeValue> history = Map.of(PK, Attr.s(PAYMENT_PK_PREFIX + id), SK, Attr.s(HISTORY_SK_PREFIX + now + "#1"),
-                ENTITY, Attr.s("payment_history"), "to_status", Attr.s("pending"), "at", Attr.s(now));
+        // A second item under the payment's key (as a refund request is): the transaction spans items and GSIs.
+        Map<String, AttributeValue> history = Map.of(PK, Attr.s(PAYMENT_PK_PREFIX + id), SK, Attr.s(REFUND_SK_PREFIX + now + "#1"),
+                ENTITY, Attr.s("refund_request"), "amount", Attr.n(5000), "at", Attr.s(now));
         Map<String, AttributeValue> mark = Map.of(PK, Attr.s(EVENT_PK_PREFIX + "evt_" + id), SK, Attr.s(EVENT_SK),
                 ENTITY, Attr.s("stripe_event"), TTL_ATTRIBUTE, Attr.n(Instant.now().getEpochSecond() + 86400));
         TransactWriteItemsRequest.Builder b = TransactWriteItemsRequest.builder().transactItems(put(table, payment), put(table, history), put(table, mark));

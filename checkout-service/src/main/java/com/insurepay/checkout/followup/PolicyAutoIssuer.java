@@ -5,11 +5,9 @@ import com.insurepay.checkout.service.CheckoutProblem;
 import com.insurepay.checkout.service.PolicyService;
 import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.TransitionCause;
-import com.insurepay.common.store.PaymentItems;
-import com.insurepay.common.stream.StreamRecordHandler.Decision;
-import com.insurepay.common.stream.TableStreamReader;
-import com.insurepay.common.table.PaymentTable;
-import com.insurepay.common.table.TableName;
+import com.insurepay.common.store.Page;
+import com.insurepay.common.store.PaymentQueries;
+import com.insurepay.common.store.PaymentRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
@@ -17,89 +15,95 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.OperationType;
-import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * A paid payment gets its policy even if the assistant never comes back (a pay-later customer may pay days after
- * the chat ended). This consumer of the table's stream sees every payment that became paid; once
- * {@code checkout.policy.auto-issue-after} (default 2 minutes, time for the assistant's own complete_purchase) has
- * passed since the money arrived and no policy exists, it issues one as {@code system}, which also e-mails the
+ * the chat ended). Every write that makes a payment paid and kept puts it in the {@code POLICY_DUE} bucket of the
+ * sparse open-payments index; issuing the policy takes it out in the same transaction. This sweep reads the bucket
+ * and, once {@code checkout.policy.auto-issue-after} (default 2 minutes, time for the assistant's own
+ * complete_purchase) has passed since the money arrived, issues the policy as {@code system}, which also e-mails the
  * customer the policy number and document link. Exactly one policy per payment: issuing is conditional, so the
- * assistant and this consumer (and several replicas of it) can race safely.
+ * assistant and this sweep (on several replicas) can race safely. A payment that cannot have a policy any more
+ * (refunded, disputed) or already has one just leaves the bucket.
  */
 @ApplicationScoped
 public class PolicyAutoIssuer {
 
     private static final Logger LOG = Logger.getLogger(PolicyAutoIssuer.class);
-    static final String CONSUMER = "policy-auto-issue";
+    private static final int PAGE = 100;
 
     private final PolicyService policies;
+    private final PaymentQueries queries;
+    private final PaymentRepository payments;
     private final CheckoutSettings settings;
     private final Clock clock;
-    private final TableStreamReader reader;
     private final Timer lag;
 
-    public PolicyAutoIssuer(PolicyService policies, CheckoutSettings settings, Clock clock, DynamoDbClient dynamo,
-            DynamoDbStreamsClient streams, TableName table, MeterRegistry metrics) {
+    public PolicyAutoIssuer(PolicyService policies, PaymentQueries queries, PaymentRepository payments,
+            CheckoutSettings settings, Clock clock, MeterRegistry metrics) {
         this.policies = policies;
+        this.queries = queries;
+        this.payments = payments;
         this.settings = settings;
         this.clock = clock;
-        this.reader = new TableStreamReader(dynamo, streams, table.value(), CONSUMER, clock, Duration.ofSeconds(30));
         this.lag = Timer.builder("checkout.policy.issuance.lag")
                 .description("From the money arriving to the policy being issued automatically").publishPercentileHistogram()
                 .register(metrics);
+    }
+
+    /** What one sweep did. */
+    public record Sweep(int issued, int waiting, int cleared) {
     }
 
     @Scheduled(identity = "policy-auto-issue", every = "${checkout.policy.auto-issue-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
-            poll();
+            sweep();
         } catch (RuntimeException e) {
             LOG.warnf("Automatic policy issuance paused: %s", e.toString());
         }
     }
 
-    /** Handles what is new in the stream now. @return stream records handled */
-    public int poll() {
-        return reader.poll(this::handle);
+    /** Handles every payment in the policy-due bucket once. */
+    public Sweep sweep() {
+        int issued = 0;
+        int waiting = 0;
+        int cleared = 0;
+        Instant now = clock.instant();
+        String cursor = null;
+        do {
+            Page<Payment> page = queries.findPolicyDue(PAGE, cursor);
+            for (Payment payment : page.items()) {
+                if (!payment.status().canIssuePolicy() || payment.hasPolicy() || payment.paidAt() == null) {
+                    cleared += payments.clearPolicyDue(payment.paymentId()) ? 1 : 0;
+                } else if (now.isBefore(payment.paidAt().plus(settings.policyAutoIssueAfter()))) {
+                    waiting++;
+                } else {
+                    issued += issue(payment, now) ? 1 : 0;
+                }
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return new Sweep(issued, waiting, cleared);
     }
 
-    Decision handle(Record record) {
-        if (record.eventName() == OperationType.REMOVE || record.dynamodb().newImage() == null) {
-            return Decision.HANDLED;
-        }
-        Map<String, AttributeValue> image = record.dynamodb().newImage();
-        AttributeValue entity = image.get(PaymentTable.ENTITY);
-        if (entity == null || !PaymentTable.Payments.ENTITY_VALUE.equals(entity.s())) {
-            return Decision.HANDLED;
-        }
-        Payment payment = PaymentItems.fromItem(image);
-        if (!payment.status().canIssuePolicy() || payment.hasPolicy() || payment.paidAt() == null) {
-            return Decision.HANDLED;
-        }
-        Instant due = payment.paidAt().plus(settings.policyAutoIssueAfter());
-        Instant now = clock.instant();
-        if (now.isBefore(due)) {
-            return Decision.NOT_YET;
-        }
+    private boolean issue(Payment payment, Instant now) {
         try {
             PolicyService.IssuedPolicy issued = policies.issue(payment.paymentId(), TransitionCause.SYSTEM);
             if (issued.created()) {
                 lag.record(Duration.between(payment.paidAt(), now));
-                LOG.infof("Policy %s issued automatically for payment %s (nobody asked within %s)", issued.policy().policyNumber(),
-                        payment.paymentId(), settings.policyAutoIssueAfter());
+                LOG.infof("Policy %s issued automatically for payment %s (nobody asked within %s)",
+                        issued.policy().policyNumber(), payment.paymentId(), settings.policyAutoIssueAfter());
+                return true;
             }
+            // Issued by someone else since the query (the assistant, another replica): only the marker is left.
+            payments.clearPolicyDue(payment.paymentId());
         } catch (CheckoutProblem changed) {
-            // Refunded or disputed meanwhile (a later record of the stream says so): no cover to issue.
+            // Refunded or disputed since the query: no cover to issue; the next sweep clears the marker.
             LOG.debugf("No automatic policy for payment %s: %s", payment.paymentId(), changed.getMessage());
         }
-        return Decision.HANDLED;
+        return false;
     }
 }

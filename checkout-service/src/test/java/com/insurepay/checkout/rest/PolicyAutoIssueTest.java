@@ -10,6 +10,7 @@ import com.insurepay.checkout.service.ReconciliationService;
 import com.insurepay.checkout.support.GreenMailResource;
 import com.insurepay.checkout.support.Sandbox;
 import com.insurepay.checkout.support.StripeSandboxResource;
+import com.insurepay.common.store.PaymentQueries;
 import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A pay-later customer pays after the chat ended and no assistant ever calls complete_purchase: the policy is issued
- * anyway, from the table's stream, once the configured delay has passed, and e-mailed to the customer.
+ * anyway, by the sweep over the policy-due bucket, once the configured delay has passed, and e-mailed to the
+ * customer. A payment refunded before the delay never gets one and leaves the bucket.
  */
 @QuarkusTest
 @TestProfile(PolicyAutoIssueTest.AutoIssue.class)
@@ -37,7 +39,8 @@ class PolicyAutoIssueTest {
     public static class AutoIssue implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("checkout.policy.auto-issue-every", "200ms", "checkout.policy.auto-issue-after", "PT2S");
+            // The schedule stays off (as in every test): the tests sweep themselves, so what runs when is theirs.
+            return Map.of("checkout.policy.auto-issue-after", "PT3S");
         }
     }
 
@@ -46,6 +49,33 @@ class PolicyAutoIssueTest {
 
     @Inject
     PolicyAutoIssuer issuer;
+
+    @Inject
+    PaymentQueries queries;
+
+    @Test
+    void aPaymentRefundedBeforeTheDelayGetsNoPolicyAndLeavesTheBucket() {
+        String quote = unique("qrefund");
+        JsonPath link = api().body(Map.of("user_id", "u-auto-r", "customer_email", "dan@example.com",
+                "product_name", "Travel Insurance - Silver", "amount", 15000, "currency", "SGD"))
+                .put("/api/quotes/" + quote + "/payment-link").then().statusCode(201).extract().jsonPath();
+        String paymentId = link.getString("payment_intent_id");
+        Sandbox.pay(Sandbox.openPaymentLink(link.getString("payment_link_url")), "4242424242424242");
+        assertEquals("completed", reconciliation.reconcileNow(paymentId).orElseThrow().to());
+        assertTrue(queries.findPolicyDue(100, null).items().stream().anyMatch(p -> p.paymentId().equals(paymentId)),
+                "paid and kept: due for a policy");
+
+        api().body(Map.of()).post("/api/payments/" + paymentId + "/refunds").then().statusCode(200);
+        api().get("/api/payments/" + paymentId).then().body("payment_status", equalTo("refunded"));
+
+        // The refund's own write took it out of the bucket; no sweep ran before it, so whatever the clock says,
+        // nothing can issue cover for it now.
+        assertTrue(queries.findPolicyDue(100, null).items().stream().noneMatch(p -> p.paymentId().equals(paymentId)),
+                "the refunded payment left the bucket");
+        issuer.sweep();
+        api().get("/api/payments/" + paymentId).then().body("policy_id", nullValue());
+        api().get("/api/payments/" + paymentId + "/policy").then().statusCode(404);
+    }
 
     @Test
     void aLinkPaidWithNoAssistantCallGetsItsPolicyAfterTheDelayAndCompletePurchaseReturnsTheSame() throws Exception {
@@ -60,10 +90,14 @@ class PolicyAutoIssueTest {
         long paidAt = System.nanoTime();
 
         // Not before the delay: the assistant still has its chance.
+        PolicyAutoIssuer.Sweep early = issuer.sweep();
+        assertTrue(early.waiting() >= 1, "the payment waits in the bucket: " + early);
         api().get("/api/payments/" + paymentId).then().body("policy_id", nullValue());
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api().get("/api/payments/" + paymentId).path("policy_id") != null);
-        assertTrue(Duration.ofNanos(System.nanoTime() - paidAt).compareTo(Duration.ofMillis(1500)) > 0,
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            issuer.sweep();
+            return api().get("/api/payments/" + paymentId).path("policy_id") != null;
+        });
+        assertTrue(Duration.ofNanos(System.nanoTime() - paidAt).compareTo(Duration.ofMillis(2500)) > 0,
                 "issued only after the delay");
 
         JsonPath policy = api().get("/api/payments/" + paymentId + "/policy").then().statusCode(200)
@@ -74,7 +108,9 @@ class PolicyAutoIssueTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo("carol@example.com") > 0);
         MimeMessage mail = last("carol@example.com");
         assertTrue(GreenMailUtil.getBody(mail).contains(policy.getString("policy_number")));
-        issuer.poll(); // the records of the issuance itself: nothing more to do for them
+        issuer.sweep();
+        assertTrue(queries.findPolicyDue(100, null).items().stream().noneMatch(p -> p.paymentId().equals(paymentId)),
+                "issuing took it out of the policy-due bucket");
         assertEquals(1, mailsTo("carol@example.com"), "one confirmation");
         api().get("/api/payments/" + paymentId + "/policy").then().body("policy_id", equalTo(policy.getString("policy_id")));
     }

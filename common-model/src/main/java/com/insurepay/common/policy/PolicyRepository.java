@@ -63,7 +63,8 @@ public class PolicyRepository {
         Update linkPayment = Update.builder().tableName(table).key(PaymentItems.key(policy.paymentId()))
                 .updateExpression("SET " + e.name(Payments.POLICY_ID) + " = " + e.value(policy.policyId()) + ", "
                         + e.name(Payments.POLICY_NUMBER) + " = " + e.value(policy.policyNumber()) + ", " + version + " = "
-                        + version + " + " + e.value(1) + ", " + e.name(UPDATED_AT) + " = " + e.value(Attr.time(clock.instant())))
+                        + version + " + " + e.value(1) + ", " + e.name(UPDATED_AT) + " = " + e.value(Attr.time(clock.instant()))
+                        + " REMOVE " + e.name(OPEN_BUCKET))
                 .conditionExpression("attribute_exists(" + e.name(PK) + ") AND attribute_not_exists(" + e.name(Payments.POLICY_ID)
                         + ") AND " + e.name(Payments.STATUS) + " IN (" + statuses + ")")
                 .expressionAttributeNames(e.names()).expressionAttributeValues(e.values())

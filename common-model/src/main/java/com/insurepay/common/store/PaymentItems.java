@@ -71,7 +71,12 @@ public final class PaymentItems {
         if (status.isOpen()) {
             return OPEN;
         }
-        return status == PaymentStatus.PAID_AFTER_CLOSE ? PAID_AFTER_CLOSE_BUCKET : null;
+        if (status == PaymentStatus.PAID_AFTER_CLOSE) {
+            return PAID_AFTER_CLOSE_BUCKET;
+        }
+        // Paid and kept: due for a policy until one is issued (issuing removes the bucket; a payment that already
+        // has one and lands here again, e.g. a partial refund, is cleared by the next sweep).
+        return status.canIssuePolicy() ? POLICY_DUE_BUCKET : null;
     }
 
     public static Payment fromItem(Map<String, AttributeValue> item) {

@@ -80,6 +80,15 @@ public class PaymentQueries {
                 .limit(clamp(limit)).exclusiveStartKey(CursorCodec.decode(cursor)).build());
     }
 
+    /** Paid payments still marked as due for a policy (same index, its {@code POLICY_DUE} bucket). */
+    public Page<Payment> findPolicyDue(int limit, String cursor) {
+        Expr e = new Expr();
+        return page(QueryRequest.builder().tableName(table).indexName(OPEN_PAYMENTS_INDEX)
+                .keyConditionExpression(e.name(OPEN_BUCKET) + " = " + e.value(POLICY_DUE_BUCKET))
+                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
+                .limit(clamp(limit)).exclusiveStartKey(CursorCodec.decode(cursor)).build());
+    }
+
     private Page<Payment> queryIndex(String index, String attribute, String value, int limit, String cursor) {
         Expr e = new Expr();
         return page(QueryRequest.builder().tableName(table).indexName(index)

@@ -207,6 +207,23 @@ public class PaymentRepository {
         return conditionalAttributeWrite(paymentId, e, update, "attribute_exists(" + e.name(PK) + ")");
     }
 
+    /**
+     * Takes a payment out of the policy-due bucket (it has its policy, or can no longer have one). Only the index
+     * marker changes; a payment that moved to another bucket meanwhile keeps it.
+     *
+     * @return whether the marker was removed
+     */
+    public boolean clearPolicyDue(String paymentId) {
+        Expr e = new Expr();
+        String bucket = e.name(OPEN_BUCKET);
+        try {
+            client.updateItem(request(paymentId, e, "REMOVE " + bucket, bucket + " = " + e.value(POLICY_DUE_BUCKET)).build());
+            return true;
+        } catch (ConditionalCheckFailedException moved) {
+            return false;
+        }
+    }
+
     private Optional<Payment> conditionalAttributeWrite(String paymentId, Expr e, String update, String condition) {
         try {
             return Optional.of(PaymentItems.fromItem(client.updateItem(request(paymentId, e, update, condition)

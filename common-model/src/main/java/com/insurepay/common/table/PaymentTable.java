@@ -57,7 +57,6 @@ public final class PaymentTable {
     public static final String COUNTER_SK = "COUNTER";
     public static final String TOKEN_PK_PREFIX = "TOKEN#";
     public static final String TOKEN_SK = "TOKEN";
-    public static final String STREAM_LEASE_PK_PREFIX = "STREAM#";
 
     // Attribute names shared by items and indexes (the seeds' names where they fit).
     public static final String ENTITY = "entity";
@@ -71,11 +70,13 @@ public final class PaymentTable {
     public static final String PAYMENT_LINK_ID = "payment_link_id";
     /**
      * Present only while a payment needs background work: {@link #OPEN} while pending/failed (reconciliation),
-     * {@link #PAID_AFTER_CLOSE_BUCKET} while late money waits for its refund. Makes {@link #OPEN_PAYMENTS_INDEX} sparse.
+     * {@link #PAID_AFTER_CLOSE_BUCKET} while late money waits for its refund, {@link #POLICY_DUE_BUCKET} while a paid
+     * payment has no policy yet (automatic issuance). Makes {@link #OPEN_PAYMENTS_INDEX} sparse.
      */
     public static final String OPEN_BUCKET = "open_bucket";
     public static final String OPEN = "OPEN";
     public static final String PAID_AFTER_CLOSE_BUCKET = "PAID_AFTER_CLOSE";
+    public static final String POLICY_DUE_BUCKET = "POLICY_DUE";
     public static final String EXPIRES_AT = "expires_at";
     /** Present only on MCP token items: makes {@link #TOKENS_INDEX} sparse. */
     public static final String TOKEN_BUCKET = "token_bucket";
@@ -229,19 +230,6 @@ public final class PaymentTable {
         public static final String AMOUNT = "refunded";
 
         private TokenRefundTotals() {
-        }
-    }
-
-    /** A stream consumer's lease and checkpoint on one shard ({@code STREAM#<consumer>} / {@code <shard id>}). */
-    public static final class StreamLeases {
-        public static final String ENTITY_VALUE = "stream_lease";
-        public static final String HOLDER = "holder";
-        public static final String LEASE_UNTIL = "lease_until";
-        public static final String CHECKPOINT = "checkpoint";
-        /** Set once every record of a closed shard was handled. */
-        public static final String FINISHED = "finished";
-
-        private StreamLeases() {
         }
     }
 

@@ -543,6 +543,38 @@ abstract class PaymentRepositoryContract {
         assertEquals(TransitionCause.SYSTEM, policies.find(after.policyId()).orElseThrow().issuedBy());
     }
 
+    @Test
+    void aPaidPaymentIsDueForAPolicyUntilOneIsIssued() {
+        Payment p = paymentIn(COMPLETED);
+        assertTrue(policyDue(p), "paid and kept: due");
+        Policy policy = new Policy(Ids.newPolicyId(clock.instant()), "POL-2026-888888", p.paymentId(), p.userId(), p.quoteId(),
+                p.productName(), p.amount(), p.currency(), null, clock.instant(), TransitionCause.SYSTEM);
+        assertTrue(policies.issue(policy));
+        assertFalse(policyDue(p), "issuing takes it out in the same write");
+
+        // A partial refund lands the payment in a status that may have a policy: marked again, cleared by the sweep.
+        TransitionResult part = repository.apply(p.paymentId(), Transition.to(PARTIALLY_REFUNDED, TransitionCause.api("part"))
+                .with(PaymentChanges.NONE.withRefundedAmount(1000)));
+        assertEquals(Outcome.APPLIED, part.outcome());
+        assertTrue(policyDue(p));
+        assertTrue(repository.clearPolicyDue(p.paymentId()));
+        assertFalse(policyDue(p));
+        assertFalse(repository.clearPolicyDue(p.paymentId()), "nothing left to clear");
+        assertEquals(PARTIALLY_REFUNDED, repository.find(p.paymentId()).orElseThrow().status(), "only the marker changed");
+    }
+
+    @Test
+    void clearingThePolicyMarkLeavesAnotherBucketAlone() {
+        Payment p = paymentIn(PENDING);
+        assertFalse(repository.clearPolicyDue(p.paymentId()));
+        var item = client().getItem(b -> b.tableName(TABLE).key(PaymentItems.key(p.paymentId())).consistentRead(true)).item();
+        assertEquals(PaymentTable.OPEN, item.get(PaymentTable.OPEN_BUCKET).s(), "still open for the reconciliation");
+    }
+
+    private boolean policyDue(Payment p) {
+        return queries.findPolicyDue(100, null).items().stream().anyMatch(x -> x.paymentId().equals(p.paymentId()));
+    }
+
     @ParameterizedTest
     @EnumSource(value = PaymentStatus.class, names = {"PENDING", "REFUNDED", "DISPUTED", "PAID_AFTER_CLOSE", "CANCELLED"})
     void noPolicyForMoneyThatIsNotPaidAndKept(PaymentStatus status) {
