@@ -84,7 +84,7 @@ class TrustBoundariesTest {
                  "currency": "SGD", "amount_display": "SGD 150.00", "product_name": "Travel Insurance - Gold",
                  "payment_status": "completed", "kind": "checkout", "refunded_amount": %d, "refundable_amount": %d,
                  "history": [{"at": "2026-11-22T05:00:00.000Z", "from": null, "to": "pending", "applied": true,
-                              "source": "api", "actor": "3f2a9c01b7de(claude-desktop)", "detail": "initiate_purchase",
+                              "source": "api", "actor": "token:3f2a9c01b7de:claude-desktop", "detail": "initiate_purchase",
                               "conversation_id": "conv-1"}]}""".formatted(id, 15000 - refundable, refundable))));
         wiremock.register(post(urlEqualTo("/api/payments/" + id + "/refunds")).willReturn(json(200, """
                 {"refund_id": "re_1", "payment_intent_id": "%s", "amount": 5000, "currency": "SGD", "amount_display": "SGD 50.00",
@@ -120,13 +120,13 @@ class TrustBoundariesTest {
             ToolResponse status = call(client, "check_payment_status", Map.of("payment_intent_id", "pay_hdr", "conversation_id", "conv-42"));
             assertFalse(status.isError(), status.toString());
             JsonObject s = (JsonObject) status.structuredContent();
-            assertEquals("3f2a9c01b7de(claude-desktop)", s.getJsonArray("history").getJsonObject(0).getString("actor"),
+            assertEquals("token:3f2a9c01b7de:claude-desktop", s.getJsonArray("history").getJsonObject(0).getString("actor"),
                     "the history shows who did what");
         }
         String id = tokens.findBySecret(secret).orElseThrow().id();
         wiremock.verifyThat(getRequestedFor(urlEqualTo("/api/payments/pay_hdr"))
                 .withHeader("X-Insurepay-Tenant", equalTo("acme"))
-                .withHeader("X-Insurepay-Actor", equalTo(id + "(trust-acme)"))
+                .withHeader("X-Insurepay-Actor", equalTo("token:" + id + ":trust-acme"))
                 .withHeader("X-Insurepay-Conversation-Id", equalTo("conv-42"))
                 .withHeader("X-Insurepay-Request-Id", WireMock.matching("\\d+"))
                 .withHeader("Authorization", equalTo(CheckoutStubs.SERVICE_TOKEN)));

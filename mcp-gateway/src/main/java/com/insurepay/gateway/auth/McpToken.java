@@ -35,8 +35,14 @@ public record McpToken(String id, String hash, String name, String tenant, Set<S
         return scopes.contains(scope);
     }
 
-    /** How history entries name this token: its id and its name, e.g. {@code 3f2a9c01b7de(claude-desktop)}. */
+    /**
+     * How history entries name this token: {@code token:<id>:<name>}, e.g. {@code token:3f2a9c01b7de:claude-desktop}.
+     * checkout-service accepts actors of letters, digits and {@code . _ : @ -} only (at most 128), so other characters
+     * of the free-form name become {@code _} and a long name is cut; the id alone identifies the token.
+     */
     public String actor() {
-        return id + "(" + name + ")";
+        String safeName = name.replaceAll("[^A-Za-z0-9._@-]", "_");
+        String actor = "token:" + id + ":" + safeName;
+        return actor.length() <= 128 ? actor : actor.substring(0, 128);
     }
 }
