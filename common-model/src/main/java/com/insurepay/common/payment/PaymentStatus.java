@@ -43,7 +43,10 @@ public enum PaymentStatus {
         PARTIALLY_REFUNDED.next = EnumSet.of(PARTIALLY_REFUNDED, REFUNDED, DISPUTED);
         REFUNDED.next = EnumSet.noneOf(PaymentStatus.class);
         DISPUTED.next = EnumSet.of(DISPUTED);
-        EXPIRED.next = EnumSet.of(PAID_AFTER_CLOSE);
+        // A cancel closes the session at Stripe first, and Stripe's (or the reconciliation's) expiry can be recorded
+        // before the cancel is: the customer's cancel still wins. Only cancel_payment targets cancelled, and it
+        // refuses a payment that was not open when asked, so an old expired payment never becomes cancelled.
+        EXPIRED.next = EnumSet.of(CANCELLED, PAID_AFTER_CLOSE);
         CANCELLED.next = EnumSet.of(PAID_AFTER_CLOSE);
         PAID_AFTER_CLOSE.next = EnumSet.of(PAID_AFTER_CLOSE, REFUNDED, DISPUTED);
         for (PaymentStatus s : values()) {
