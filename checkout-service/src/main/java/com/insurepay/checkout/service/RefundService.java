@@ -58,6 +58,13 @@ public class RefundService {
     public record RefundOutcome(RefundRecord refund, Payment payment, boolean made) {
     }
 
+    /** The caller's refund: another tenant's payment is not found (and nothing is reserved). */
+    public RefundOutcome refund(String tenant, String paymentId, Long requestedAmount, String reason, String idempotencyKey,
+            String actor) {
+        lookup.require(tenant, paymentId);
+        return refund(paymentId, requestedAmount, reason, idempotencyKey, actor);
+    }
+
     /**
      * @param idempotencyKey the caller's key: a retry with it refunds once; null makes every request a new refund
      * @param actor who asked (recorded on the request and in the payment's history)
