@@ -54,7 +54,7 @@ public final class QuoteTokenCommand {
             + "[--user-id U] [--tenant T] [--customer-email E] [--ttl PT30M] [--issuer ISS]";
 
     /** A failure to report in one line; {@code status} is the exit code. */
-    static final class Failure extends Exception {
+    public static final class Failure extends Exception {
         final int status;
 
         Failure(int status, String message) {
@@ -197,7 +197,7 @@ public final class QuoteTokenCommand {
     }
 
     /** A PKCS#8 PEM private key, RSA or EC (P-256). */
-    static PrivateKey readPrivateKey(Path file) throws Failure {
+    public static PrivateKey readPrivateKey(Path file) throws Failure {
         String pem;
         try {
             pem = Files.readString(file, StandardCharsets.US_ASCII);
