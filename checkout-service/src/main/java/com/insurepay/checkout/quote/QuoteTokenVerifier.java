@@ -33,6 +33,10 @@ public class QuoteTokenVerifier {
     private final JWTParser parser;
 
     public QuoteTokenVerifier(QuoteSettings settings) {
+        if (settings.verification() == QuoteSettings.Verification.OFF) {
+            LOG.warn("checkout.quotes.verification=off: the caller's amount, currency and product are charged as given "
+                    + "(dev and tests only; production requires signed quotes)");
+        }
         if (settings.publicKeyLocation().isEmpty()) {
             this.parser = null;
             if (settings.verification() == QuoteSettings.Verification.REQUIRED) {
@@ -70,7 +74,7 @@ public class QuoteTokenVerifier {
             jwt = parser.parse(token.trim());
         } catch (ParseException e) {
             LOG.debugf("Quote token refused: %s", rootMessage(e));
-            throw new InvalidQuoteToken(expired(e) ? "The quote token has expired." 
+            throw new InvalidQuoteToken(expired(e) ? "The quote token has expired."
                     : "The quote token is malformed or not signed by the insurer's quote engine.");
         }
         String quoteId = string(jwt, QuoteClaims.QUOTE_ID);
