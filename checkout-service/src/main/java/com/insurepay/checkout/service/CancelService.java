@@ -34,7 +34,7 @@ public class CancelService {
             throw CheckoutProblem.invalidStatus(payment, "Payment " + paymentId + " is " + payment.status().wireName()
                     + " and can no longer be cancelled; only pending or failed payments can.");
         }
-        TransitionCause cause = TransitionCause.api(reason == null ? "cancel_payment" : "cancel_payment: " + reason).by(actor);
+        TransitionCause cause = CallTrace.api(reason == null ? "cancel_payment" : "cancel_payment: " + reason, actor);
         PaymentCloser.Closed closed;
         try {
             closed = closer.close(payment, PaymentStatus.CANCELLED, cause);

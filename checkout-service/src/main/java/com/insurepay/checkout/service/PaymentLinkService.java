@@ -151,7 +151,7 @@ public class PaymentLinkService {
         try {
             if (payment.status().isOpen()) {
                 PaymentCloser.Closed closed = closer.close(payment, PaymentStatus.EXPIRED,
-                        TransitionCause.api("payment link expired").by(actor));
+                        CallTrace.api("payment link expired", actor));
                 if (closed.paid()) {
                     // Paid in the last minutes but the webhook has not arrived: never replace a paid link.
                     return new LinkState(record, closed.result().payment(), false);
@@ -171,7 +171,7 @@ public class PaymentLinkService {
         Instant expiresAt = now.plus(settings.paymentLinkValidity());
         Payment pending = Payment.newPending(Ids.newPaymentId(now), cmd.tenant(), cmd.userId(), cmd.quoteId(), cmd.money(),
                 cmd.productName(), cmd.customerEmail(), PaymentKind.PAYMENT_LINK, expiresAt, now);
-        payments.create(pending, TransitionCause.api("save_quote_for_later").by(cmd.actor()));
+        payments.create(pending, CallTrace.api("save_quote_for_later", cmd.actor()));
         PaymentLinkRef ref;
         try {
             lease.renew();

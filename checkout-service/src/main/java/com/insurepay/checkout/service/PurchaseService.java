@@ -77,7 +77,7 @@ public class PurchaseService {
         Instant expiresAt = now.plus(settings.sessionTtl());
         Payment pending = Payment.newPending(Ids.newPaymentId(now), cmd.tenant(), cmd.userId(), cmd.quoteId(), cmd.money(),
                 cmd.productName(), cmd.customerEmail(), PaymentKind.CHECKOUT, expiresAt, now);
-        payments.create(pending, TransitionCause.api("initiate_purchase").by(cmd.actor()));
+        payments.create(pending, CallTrace.api("initiate_purchase", cmd.actor()));
         LOG.infof("Payment %s created pending for its Checkout Session", pending.paymentId());
 
         CheckoutSessionRef session;

@@ -110,7 +110,7 @@ public class RefundService {
                         + payment.money().minus(payment.amount() - balance.remaining()).format() + ").", "amount", paymentId,
                         payment.status().wireName());
             }
-            Reservation reservation = ledger.reserve(paymentId, requestKey, amount, reason, balance, actor);
+            Reservation reservation = ledger.reserve(paymentId, requestKey, amount, reason, balance, actor, CallTrace.current());
             if (reservation instanceof Reserved reserved) {
                 record = reserved.record();
             } else if (reservation instanceof AlreadyRequested) {
@@ -158,7 +158,8 @@ public class RefundService {
             if (current.stripePaymentIntent() == null) {
                 changes = changes.withStripePaymentIntent(stripePaymentIntent);
             }
-            payments.apply(paymentId, Transition.to(target, TransitionCause.api("refund " + refund.id()).by(record.actor()))
+            payments.apply(paymentId, Transition.to(target, TransitionCause.api("refund " + refund.id()).by(record.actor())
+                    .traced(record.requestId(), record.conversationId()))
                     .with(changes));
         }
         RefundRecord done = ledger.complete(record, refund.id(), refund.status());

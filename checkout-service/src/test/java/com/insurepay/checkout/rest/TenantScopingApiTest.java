@@ -87,6 +87,20 @@ class TenantScopingApiTest {
     }
 
     @Test
+    void theGatewaysActorRequestIdAndConversationIdAreRecordedInTheHistory() {
+        String id = as("insurer-a").header("X-Insurepay-Actor", "tok_01ABC(claude desktop)")
+                .header("X-Insurepay-Request-Id", "17").header("X-Insurepay-Conversation-Id", "conv-42")
+                .body(purchase(unique("qtrace"), 15000)).post("/api/payments").then().statusCode(201)
+                .extract().path("payment_intent_id");
+        as("insurer-a").header("X-Insurepay-Actor", "tok_01ABC(claude desktop)").header("X-Insurepay-Request-Id", "18")
+                .body(Map.of("reason", "changed my mind")).post("/api/payments/" + id + "/cancel").then().statusCode(200);
+        as("insurer-a").get("/api/payments/" + id).then().statusCode(200)
+                .body("history.actor", everyItem(equalTo("tok_01ABC(claude desktop)")))
+                .body("history.request_id", contains("17", "18"))
+                .body("history.conversation_id", contains("conv-42", null));
+    }
+
+    @Test
     void savedQuotesAndTheirLinksArePerTenant() {
         String quote = unique("qlink");
         String a = as("insurer-a").body(saveForLater("u-a", 15000)).put("/api/quotes/" + quote + "/payment-link")

@@ -140,6 +140,8 @@ public final class PaymentTable {
         public static final String ACTOR = "actor";
         public static final String STRIPE_EVENT_ID = "stripe_event_id";
         public static final String DETAIL = "detail";
+        public static final String REQUEST_ID = "request_id";
+        public static final String CONVERSATION_ID = "conversation_id";
 
         private HistoryEntries() {
         }
@@ -208,6 +210,8 @@ public final class PaymentTable {
         public static final String STRIPE_STATUS = "stripe_status";
         public static final String REQUESTED_AT = "requested_at";
         public static final String ACTOR = "actor";
+        public static final String REQUEST_ID = "request_id";
+        public static final String CONVERSATION_ID = "conversation_id";
 
         private RefundRequests() {
         }
