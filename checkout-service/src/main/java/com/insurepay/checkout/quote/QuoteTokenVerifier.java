@@ -1,12 +1,15 @@
 package com.insurepay.checkout.quote;
 
 import com.insurepay.common.money.Money;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.jwt.algorithm.KeyEncryptionAlgorithm;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
@@ -24,6 +27,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 @Startup
+// What quarkus-smallrye-jwt registers for native images only when its (disabled) HTTP authentication is on.
+@RegisterForReflection(targets = {SignatureAlgorithm.class, KeyEncryptionAlgorithm.class})
 public class QuoteTokenVerifier {
 
     private static final Logger LOG = Logger.getLogger(QuoteTokenVerifier.class);
@@ -52,7 +57,8 @@ public class QuoteTokenVerifier {
         // A quote has no subject: the principal name checks of MP-JWT do not apply.
         info.setRequireNamedPrincipal(false);
         info.setRequiredClaims(REQUIRED_CLAIMS);
-        this.parser = new DefaultJWTParser(info);
+        // The factory explicitly: no ServiceLoader lookup (native images do not carry service files nobody registered).
+        this.parser = new DefaultJWTParser(info, new DefaultJWTCallerPrincipalFactory());
         LOG.infof("Quote tokens verified with the key(s) at %s (verification %s)", settings.publicKeyLocation().get(),
                 settings.verification().name().toLowerCase(java.util.Locale.ROOT));
     }
