@@ -1,11 +1,13 @@
 package com.insurepay.checkout.support;
 
 import com.insurepay.checkout.quote.QuoteTokenCommand;
+import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,11 +15,19 @@ import java.util.Map;
 /**
  * Quote-engine keys made at test time (never committed): an RSA key {@code old-rsa} and an EC key {@code new-ec}
  * both trusted through one JWKS (a rotation in progress), and an EC key {@code rogue} that is NOT trusted but
- * claims the kid {@code new-ec}. Verification is switched on.
+ * claims the kid {@code new-ec}. Verification is switched on. With the init argument {@code serve=http} the JWKS is
+ * served over HTTP (as an insurer's JWKS URL would be) instead of read from a file.
  */
 public class QuoteKeysResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String KEYS_DIR = "test.quote-keys.dir";
+    private boolean serve;
+    private HttpServer server;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        serve = "http".equals(initArgs.get("serve"));
+    }
 
     @Override
     public Map<String, String> start() {
@@ -28,8 +38,21 @@ public class QuoteKeysResource implements QuarkusTestResourceLifecycleManager {
             keys(dir.resolve("rogue"), "ES256", "new-ec");
             Path jwks = dir.resolve("trusted.jwks.json");
             Files.writeString(jwks, "{\"keys\":[" + key(dir.resolve("old")) + "," + key(dir.resolve("new")) + "]}");
+            String location = jwks.toUri().toString();
+            if (serve) {
+                byte[] body = Files.readAllBytes(jwks);
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+                server.createContext("/.well-known/jwks.json", exchange -> {
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                    exchange.close();
+                });
+                server.start();
+                location = "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
+            }
             return Map.of("checkout.quotes.verification", "required",
-                    "mp.jwt.verify.publickey.location", jwks.toUri().toString(),
+                    "mp.jwt.verify.publickey.location", location,
                     KEYS_DIR, dir.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -53,5 +76,8 @@ public class QuoteKeysResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
     }
 }
