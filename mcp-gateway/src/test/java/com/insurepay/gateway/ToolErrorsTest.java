@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -83,6 +84,20 @@ class ToolErrorsTest {
         wiremock.register(post(urlEqualTo("/api/payments")).willReturn(problem(400, "validation_error", null, "customer_email")));
         assertEquals("The argument customer_email is invalid; correct it and call the tool again.",
                 errorOf("initiate_purchase", PURCHASE));
+    }
+
+    @Test
+    void signedQuoteProblemsReachTheModelAsToolErrorsItCanActOn() {
+        String mismatch = "The quote says SGD 150.00, not SGD 1.00; the price comes from the signed quote: use SGD 150.00 "
+                + "or ask for a new quote if the price changed.";
+        wiremock.register(post(urlEqualTo("/api/payments")).willReturn(problem(400, "quote_mismatch", mismatch, "quote_token")));
+        assertEquals(mismatch, errorOf("initiate_purchase", PURCHASE));
+        wiremock.register(post(urlEqualTo("/api/payments")).willReturn(problem(400, "quote_token_invalid", null, "quote_token")));
+        assertTrue(errorOf("initiate_purchase", PURCHASE).startsWith("The quote token is expired or not a valid signed quote"));
+        wiremock.register(put(urlEqualTo("/api/quotes/quote-7/payment-link"))
+                .willReturn(problem(400, "quote_token_required", null, "quote_token")));
+        assertTrue(errorOf("save_quote_for_later", Map.of("quote_id", "quote-7", "user_id", "user-42",
+                "customer_email", "alice@example.com")).startsWith("quote_token is required"));
     }
 
     @Test

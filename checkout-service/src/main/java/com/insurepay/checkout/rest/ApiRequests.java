@@ -6,7 +6,8 @@ public final class ApiRequests {
     private ApiRequests() {
     }
 
-    public record InitiatePurchaseRequest(String userId, String quoteId, Long amount, String currency, String productName,
+    /** {@code quote_token}: the insurer's signed quote; when verification is required the price comes from it. */
+    public record InitiatePurchaseRequest(String userId, String quoteId, String quoteToken, Long amount, String currency, String productName,
             String customerEmail) {
     }
 
@@ -16,8 +17,8 @@ public final class ApiRequests {
     public record RefundRequest(Long amount, String reason) {
     }
 
-    public record SaveForLaterRequest(String userId, String customerEmail, String productName, Long amount, String currency,
-            String policyId, String notes) {
+    public record SaveForLaterRequest(String userId, String customerEmail, String quoteToken, String productName, Long amount,
+            String currency, String policyId, String notes) {
     }
 
     public record SendLinkRequest(String customerEmail, String customerName) {

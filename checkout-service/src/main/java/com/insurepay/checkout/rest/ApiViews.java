@@ -51,11 +51,11 @@ public final class ApiViews {
 
     /** One line of the audit trail: what changed (or was refused), who did it, and because of which Stripe event. */
     public record HistoryView(String at, String from, String to, boolean applied, String source, String actor,
-            String stripeEventId, String detail) {
+            String stripeEventId, String detail, String requestId, String conversationId) {
 
         static HistoryView of(HistoryEntry h) {
             return new HistoryView(ts(h.at()), h.from() == null ? null : h.from().wireName(), h.to().wireName(), h.applied(),
-                    h.source().wireName(), h.actor(), h.stripeEventId(), h.detail());
+                    h.source().wireName(), h.actor(), h.stripeEventId(), h.detail(), h.requestId(), h.conversationId());
         }
     }
 

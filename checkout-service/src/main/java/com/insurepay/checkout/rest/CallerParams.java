@@ -14,6 +14,8 @@ public class CallerParams {
     public static final String TENANT_HEADER = "X-Insurepay-Tenant";
     public static final String ACTOR_HEADER = "X-Insurepay-Actor";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+    /** The gateway's actor is {@code <token id>(<token name>)}, and token names may hold spaces. */
+    private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9 ._:@()-]{1,240}");
 
     @HeaderParam(TENANT_HEADER)
     String tenant;
@@ -26,14 +28,19 @@ public class CallerParams {
     }
 
     public String actor() {
-        return actor == null || actor.isBlank() ? "api" : checked(ACTOR_HEADER, actor);
+        return actor == null || actor.isBlank() ? "api" : checked(ACTOR_HEADER, actor, ACTOR);
     }
 
     private static String checked(String header, String value) {
+        return checked(header, value, SAFE);
+    }
+
+    private static String checked(String header, String value, Pattern allowed) {
         String v = value.trim();
-        if (!SAFE.matcher(v).matches()) {
+        if (!allowed.matcher(v).matches()) {
             throw com.insurepay.checkout.service.CheckoutProblem.validation(header,
-                    header + " must be 1 to 128 letters, digits or . _ : @ -");
+                    header + " must be 1 to " + (allowed == ACTOR ? "240 letters, digits, spaces or . _ : @ ( ) -"
+                            : "128 letters, digits or . _ : @ -"));
         }
         return v;
     }

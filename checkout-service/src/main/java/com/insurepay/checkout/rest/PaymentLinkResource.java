@@ -2,7 +2,9 @@ package com.insurepay.checkout.rest;
 
 import static com.insurepay.checkout.service.RequestRules.*;
 
-import com.insurepay.checkout.config.CheckoutSettings;
+import com.insurepay.checkout.quote.QuotePricing;
+import com.insurepay.checkout.quote.QuotePricing.PriceRequest;
+import com.insurepay.checkout.quote.QuotePricing.Priced;
 import com.insurepay.checkout.rest.ApiRequests.SaveForLaterRequest;
 import com.insurepay.checkout.rest.ApiRequests.SendLinkRequest;
 import com.insurepay.checkout.rest.ApiViews.EmailSentView;
@@ -35,7 +37,7 @@ public class PaymentLinkResource {
     PaymentLinkService links;
 
     @Inject
-    CheckoutSettings settings;
+    QuotePricing pricing;
 
     @Inject
     Clock clock;
@@ -44,11 +46,14 @@ public class PaymentLinkResource {
     @Operation(summary = "Save a quote for later: a single-use Stripe Payment Link valid for payment-link.validity (201), or the live one (200)")
     public Response save(@BeanParam CallerParams caller, @PathParam("quote_id") String quoteId, SaveForLaterRequest body) {
         if (body == null) {
-            throw CheckoutProblem.validation("user_id", "A JSON body with user_id, customer_email, product_name and amount is required.");
+            throw CheckoutProblem.validation("user_id", "A JSON body with user_id, customer_email and quote_token is required.");
         }
-        SaveForLater cmd = new SaveForLater(caller.tenant(), id("quote_id", quoteId), id("user_id", body.userId()),
-                email("customer_email", body.customerEmail()), text("product_name", body.productName(), MAX_PRODUCT_NAME),
-                money(body.amount(), body.currency(), settings.maxAmount()),
+        String quote = id("quote_id", quoteId);
+        String userId = id("user_id", body.userId());
+        Priced priced = pricing.price(new PriceRequest(caller.tenant(), quote, userId, body.quoteToken(), body.amount(),
+                body.currency(), body.productName(), optionalEmail("customer_email", body.customerEmail())));
+        SaveForLater cmd = new SaveForLater(caller.tenant(), quote, userId, email("customer_email", priced.customerEmail()),
+                priced.productName(), priced.money(),
                 body.policyId() == null || body.policyId().isBlank() ? null : id("policy_id", body.policyId()),
                 optionalText("notes", body.notes(), MAX_TEXT), caller.actor());
         var state = links.save(cmd);
@@ -58,7 +63,7 @@ public class PaymentLinkResource {
     @GET
     @Operation(summary = "The quote's payment link; a fresh one when the old one expired")
     public PaymentLinkView get(@BeanParam CallerParams caller, @PathParam("quote_id") String quoteId) {
-        return PaymentLinkView.of(links.get(id("quote_id", quoteId), caller.actor()), clock.instant());
+        return PaymentLinkView.of(links.get(caller.tenant(), id("quote_id", quoteId), caller.actor()), clock.instant());
     }
 
     @POST
@@ -67,6 +72,6 @@ public class PaymentLinkResource {
     public EmailSentView sendEmail(@BeanParam CallerParams caller, @PathParam("quote_id") String quoteId, SendLinkRequest body) {
         String to = email("customer_email", body == null ? null : body.customerEmail());
         String name = optionalText("customer_name", body == null ? null : body.customerName(), MAX_PRODUCT_NAME);
-        return EmailSentView.of(links.sendEmail(id("quote_id", quoteId), to, name, caller.actor()));
+        return EmailSentView.of(links.sendEmail(caller.tenant(), id("quote_id", quoteId), to, name, caller.actor()));
     }
 }

@@ -2,7 +2,9 @@ package com.insurepay.checkout.rest;
 
 import static com.insurepay.checkout.service.RequestRules.*;
 
-import com.insurepay.checkout.config.CheckoutSettings;
+import com.insurepay.checkout.quote.QuotePricing;
+import com.insurepay.checkout.quote.QuotePricing.PriceRequest;
+import com.insurepay.checkout.quote.QuotePricing.Priced;
 import com.insurepay.checkout.rest.ApiRequests.CancelRequest;
 import com.insurepay.checkout.rest.ApiRequests.InitiatePurchaseRequest;
 import com.insurepay.checkout.rest.ApiRequests.RefundRequest;
@@ -54,18 +56,20 @@ public class PaymentResource {
     PolicyService policies;
 
     @Inject
-    CheckoutSettings settings;
+    QuotePricing pricing;
 
     @POST
     @Operation(summary = "Initiate a purchase: a pending payment and its Stripe Checkout Session (201), or the quote's live checkout (200)")
     public Response initiate(@BeanParam CallerParams caller, InitiatePurchaseRequest body) {
         if (body == null) {
-            throw CheckoutProblem.validation("user_id", "A JSON body with user_id, quote_id, amount and product_name is required.");
+            throw CheckoutProblem.validation("user_id", "A JSON body with user_id, quote_id and quote_token is required.");
         }
-        InitiatePurchase cmd = new InitiatePurchase(caller.tenant(), id("user_id", body.userId()), id("quote_id", body.quoteId()),
-                money(body.amount(), body.currency(), settings.maxAmount()),
-                text("product_name", body.productName(), MAX_PRODUCT_NAME), optionalEmail("customer_email", body.customerEmail()),
-                caller.actor());
+        String userId = id("user_id", body.userId());
+        String quoteId = id("quote_id", body.quoteId());
+        Priced priced = pricing.price(new PriceRequest(caller.tenant(), quoteId, userId, body.quoteToken(), body.amount(),
+                body.currency(), body.productName(), optionalEmail("customer_email", body.customerEmail())));
+        InitiatePurchase cmd = new InitiatePurchase(caller.tenant(), userId, quoteId, priced.money(), priced.productName(),
+                priced.customerEmail(), caller.actor());
         PurchaseService.Initiated result = purchases.initiate(cmd);
         return Response.status(result.created() ? 201 : 200).entity(PaymentView.of(result.payment(), result.created())).build();
     }
@@ -73,13 +77,13 @@ public class PaymentResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A payment with its status, Stripe ids, refunds, policy and history")
-    public PaymentView get(@PathParam("id") String paymentId) {
-        return PaymentView.of(lookup.get(id("payment_intent_id", paymentId)), null);
+    public PaymentView get(@BeanParam CallerParams caller, @PathParam("id") String paymentId) {
+        return PaymentView.of(lookup.get(caller.tenant(), id("payment_intent_id", paymentId)), null);
     }
 
     @GET
-    @Operation(summary = "A user's payments, newest first")
-    public PaymentListView list(@QueryParam("user_id") String userId, @QueryParam("limit") String limit,
+    @Operation(summary = "A user's payments in the caller's tenant, newest first")
+    public PaymentListView list(@BeanParam CallerParams caller, @QueryParam("user_id") String userId, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         int size = 20;
         if (limit != null && !limit.isBlank()) {
@@ -92,7 +96,7 @@ public class PaymentResource {
                 throw CheckoutProblem.validation("limit", "limit must be an integer from 1 to 100.");
             }
         }
-        var page = lookup.listByUser(id("user_id", userId), size, optionalText("cursor", cursor, 2000));
+        var page = lookup.listByUser(caller.tenant(), id("user_id", userId), size, optionalText("cursor", cursor, 2000));
         return new PaymentListView(page.items().stream().map(PaymentView::summary).toList(), page.nextCursor());
     }
 
@@ -101,7 +105,7 @@ public class PaymentResource {
     @Operation(summary = "Cancel a pending or failed payment (its Stripe session, or its payment link and the link's open sessions, are closed first)")
     public PaymentView cancel(@BeanParam CallerParams caller, @PathParam("id") String paymentId, CancelRequest body) {
         String reason = optionalText("reason", body == null ? null : body.reason(), MAX_TEXT);
-        return PaymentView.of(cancels.cancel(id("payment_intent_id", paymentId), reason, caller.actor()), null);
+        return PaymentView.of(cancels.cancel(caller.tenant(), id("payment_intent_id", paymentId), reason, caller.actor()), null);
     }
 
     @POST
@@ -114,7 +118,7 @@ public class PaymentResource {
             throw CheckoutProblem.validation("reason", "reason must be one of " + String.join(", ", RefundService.REASONS) + ".");
         }
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : id("Idempotency-Key", idempotencyKey);
-        return RefundView.of(refunds.refund(id("payment_intent_id", paymentId), body == null ? null : body.amount(), reason, key,
+        return RefundView.of(refunds.refund(caller.tenant(), id("payment_intent_id", paymentId), body == null ? null : body.amount(), reason, key,
                 caller.actor()));
     }
 
@@ -122,14 +126,14 @@ public class PaymentResource {
     @Path("/{id}/policy")
     @Operation(summary = "Issue the policy of a completed payment (201), or return the one already issued (200)")
     public Response issuePolicy(@BeanParam CallerParams caller, @PathParam("id") String paymentId) {
-        var issued = policies.issue(id("payment_intent_id", paymentId), caller.actor());
+        var issued = policies.issue(caller.tenant(), id("payment_intent_id", paymentId), caller.actor());
         return Response.status(issued.created() ? 201 : 200).entity(PolicyView.of(issued)).build();
     }
 
     @GET
     @Path("/{id}/policy")
     @Operation(summary = "The policy issued for a payment, with its status (active, suspended, cancelled); 404 when none was issued")
-    public PolicyView policy(@PathParam("id") String paymentId) {
-        return PolicyView.of(policies.find(id("payment_intent_id", paymentId)));
+    public PolicyView policy(@BeanParam CallerParams caller, @PathParam("id") String paymentId) {
+        return PolicyView.of(policies.find(caller.tenant(), id("payment_intent_id", paymentId)));
     }
 }

@@ -22,13 +22,19 @@ public class CancelService {
         this.closer = closer;
     }
 
-    public StoredPayment cancel(String paymentId, String reason, String actor) {
-        Payment payment = lookup.require(paymentId);
+    /** The caller's cancel: another tenant's payment is not found. */
+    public StoredPayment cancel(String tenant, String paymentId, String reason, String actor) {
+        return cancel(lookup.require(tenant, paymentId), reason, actor);
+    }
+
+    /** Cancels a payment the service already holds (a superseded checkout of the same tenant's quote). */
+    public StoredPayment cancel(Payment payment, String reason, String actor) {
+        String paymentId = payment.paymentId();
         if (!payment.status().isOpen()) {
             throw CheckoutProblem.invalidStatus(payment, "Payment " + paymentId + " is " + payment.status().wireName()
                     + " and can no longer be cancelled; only pending or failed payments can.");
         }
-        TransitionCause cause = TransitionCause.api(reason == null ? "cancel_payment" : "cancel_payment: " + reason).by(actor);
+        TransitionCause cause = CallTrace.api(reason == null ? "cancel_payment" : "cancel_payment: " + reason, actor);
         PaymentCloser.Closed closed;
         try {
             closed = closer.close(payment, PaymentStatus.CANCELLED, cause);

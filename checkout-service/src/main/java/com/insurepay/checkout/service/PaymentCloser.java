@@ -52,7 +52,7 @@ public class PaymentCloser {
             return new Closed(outcomes.applyPaid(payment.paymentId(), paid.get(),
                     cause.withDetail(cause.detail() + ": found paid at Stripe")), true);
         }
-        links.find(payment.quoteId()).filter(r -> payment.paymentId().equals(r.paymentId()) && r.active())
+        links.find(payment.tenant(), payment.quoteId()).filter(r -> payment.paymentId().equals(r.paymentId()) && r.active())
                 .ifPresent(r -> links.save(r.inactive()));
         return new Closed(payments.apply(payment.paymentId(), Transition.to(target, cause)), false);
     }

@@ -74,13 +74,13 @@ public class PaymentLinkService {
     }
 
     public LinkState save(SaveForLater cmd) {
-        try (QuoteGuard.Lease lease = guard.lease(cmd.quoteId())) {
-            List<Payment> ofQuote = guard.paymentsOf(cmd.quoteId());
+        try (QuoteGuard.Lease lease = guard.lease(cmd.tenant(), cmd.quoteId())) {
+            List<Payment> ofQuote = guard.paymentsOf(cmd.tenant(), cmd.quoteId());
             guard.rejectIfPaid(ofQuote);
             // "Pay later" replaces a checkout the customer did not pay: one way to pay a quote at a time.
-            guard.supersedeOpenPayments(cmd.quoteId(), ofQuote, EnumSet.of(PaymentKind.CHECKOUT), "a payment link", lease,
+            guard.supersedeOpenPayments(cmd.tenant(), cmd.quoteId(), ofQuote, EnumSet.of(PaymentKind.CHECKOUT), "a payment link", lease,
                     cmd.actor());
-            Optional<PaymentLinkRecord> existing = links.find(cmd.quoteId());
+            Optional<PaymentLinkRecord> existing = links.find(cmd.tenant(), cmd.quoteId());
             if (existing.isPresent()) {
                 LinkState current = currentOrClosed(existing.get(), cmd.actor());
                 if (current != null) {
@@ -91,27 +91,28 @@ public class PaymentLinkService {
         }
     }
 
-    public LinkState get(String quoteId, String actor) {
-        PaymentLinkRecord record = links.find(quoteId)
+    /** The caller's tenant's saved quote; another tenant's quote of the same id is not this one (404 if never saved). */
+    public LinkState get(String tenant, String quoteId, String actor) {
+        PaymentLinkRecord record = links.find(tenant, quoteId)
                 .orElseThrow(() -> CheckoutProblem.notFound("Quote " + quoteId + " was never saved for later."));
         LinkState current = currentOrClosed(record, actor);
         if (current != null) {
             return current;
         }
-        try (QuoteGuard.Lease lease = guard.lease(quoteId)) {
-            PaymentLinkRecord latest = links.find(quoteId).orElseThrow();
+        try (QuoteGuard.Lease lease = guard.lease(tenant, quoteId)) {
+            PaymentLinkRecord latest = links.find(tenant, quoteId).orElseThrow();
             LinkState again = currentOrClosed(latest, actor);
             if (again != null) {
                 return again;
             }
-            return createLink(new SaveForLater(lookup.require(latest.paymentId()).tenant(), latest.quoteId(), latest.userId(),
+            return createLink(new SaveForLater(tenant, latest.quoteId(), latest.userId(),
                     latest.customerEmail(), latest.productName(), new Money(latest.amount(), latest.currency()),
                     latest.policyId(), latest.notes(), actor), latest.version(), lease);
         }
     }
 
-    public EmailSent sendEmail(String quoteId, String email, String customerName, String actor) {
-        LinkState state = get(quoteId, actor);
+    public EmailSent sendEmail(String tenant, String quoteId, String email, String customerName, String actor) {
+        LinkState state = get(tenant, quoteId, actor);
         if (state.payment().status().isPaid()) {
             throw CheckoutProblem.of(409, "quote_already_paid", "This quote is already paid (payment "
                     + state.payment().paymentId() + "); no payment link needs to be sent.", state.payment());
@@ -127,7 +128,7 @@ public class PaymentLinkService {
         }
         Instant sentAt = clock.instant();
         for (int attempt = 0; attempt < 5; attempt++) {
-            PaymentLinkRecord latest = links.find(quoteId).orElseThrow();
+            PaymentLinkRecord latest = links.find(tenant, quoteId).orElseThrow();
             if (links.save(latest.withSent(email, sentAt))) {
                 break;
             }
@@ -150,7 +151,7 @@ public class PaymentLinkService {
         try {
             if (payment.status().isOpen()) {
                 PaymentCloser.Closed closed = closer.close(payment, PaymentStatus.EXPIRED,
-                        TransitionCause.api("payment link expired").by(actor));
+                        CallTrace.api("payment link expired", actor));
                 if (closed.paid()) {
                     // Paid in the last minutes but the webhook has not arrived: never replace a paid link.
                     return new LinkState(record, closed.result().payment(), false);
@@ -170,7 +171,7 @@ public class PaymentLinkService {
         Instant expiresAt = now.plus(settings.paymentLinkValidity());
         Payment pending = Payment.newPending(Ids.newPaymentId(now), cmd.tenant(), cmd.userId(), cmd.quoteId(), cmd.money(),
                 cmd.productName(), cmd.customerEmail(), PaymentKind.PAYMENT_LINK, expiresAt, now);
-        payments.create(pending, TransitionCause.api("save_quote_for_later").by(cmd.actor()));
+        payments.create(pending, CallTrace.api("save_quote_for_later", cmd.actor()));
         PaymentLinkRef ref;
         try {
             lease.renew();
@@ -186,7 +187,7 @@ public class PaymentLinkService {
             throw CheckoutProblem.invalidStatus(closed, "Payment " + pending.paymentId() + " was " + closed.status().wireName()
                     + " while its payment link was being created; nothing can be paid. Save the quote again if still wanted.");
         }
-        PaymentLinkRecord record = new PaymentLinkRecord(cmd.quoteId(), cmd.userId(), cmd.customerEmail(), cmd.productName(),
+        PaymentLinkRecord record = new PaymentLinkRecord(cmd.tenant(), cmd.quoteId(), cmd.userId(), cmd.customerEmail(), cmd.productName(),
                 cmd.money().amount(), cmd.money().currency(), cmd.policyId(), cmd.notes(), pending.paymentId(), ref.id(),
                 ref.url(), ref.priceId(), expiresAt, true, null, null, now, previousVersion);
         if (!links.save(record)) {
@@ -194,11 +195,11 @@ public class PaymentLinkService {
             LOG.warnf("Payment link of payment %s lost a race for its quote; retired", pending.paymentId());
             closer.close(lookup.require(pending.paymentId()), PaymentStatus.CANCELLED,
                     TransitionCause.system("superseded by a concurrent save"));
-            PaymentLinkRecord winner = links.find(cmd.quoteId()).orElseThrow();
+            PaymentLinkRecord winner = links.find(cmd.tenant(), cmd.quoteId()).orElseThrow();
             return new LinkState(winner, lookup.require(winner.paymentId()), false);
         }
         LOG.infof("Payment %s saved for later with Payment Link %s", pending.paymentId(), ref.id());
-        return new LinkState(links.find(cmd.quoteId()).orElseThrow(), lookup.require(pending.paymentId()), true);
+        return new LinkState(links.find(cmd.tenant(), cmd.quoteId()).orElseThrow(), lookup.require(pending.paymentId()), true);
     }
 
     /** Reconciliation: a link past its validity is closed like a stale one. Returns true if the link was deactivated. */

@@ -47,13 +47,19 @@ public class PolicyService {
     }
 
     /** The policy issued for a payment; 404 when none was. */
-    public IssuedPolicy find(String paymentId) {
-        Payment payment = lookup.require(paymentId);
+    public IssuedPolicy find(String tenant, String paymentId) {
+        Payment payment = lookup.require(tenant, paymentId);
         if (!payment.hasPolicy()) {
             throw CheckoutProblem.notFound("No policy has been issued for payment " + paymentId + " (it is "
                     + payment.status().wireName() + ").");
         }
         return existing(payment);
+    }
+
+    /** The caller's {@code complete_purchase}: another tenant's payment is not found. */
+    public IssuedPolicy issue(String tenant, String paymentId, String actor) {
+        lookup.require(tenant, paymentId);
+        return issue(paymentId, actor);
     }
 
     /** Issues the policy of a paid payment once; later calls return that same policy. */

@@ -53,13 +53,13 @@ public class PurchaseService {
     }
 
     public Initiated initiate(InitiatePurchase cmd) {
-        try (QuoteGuard.Lease lease = guard.lease(cmd.quoteId())) {
+        try (QuoteGuard.Lease lease = guard.lease(cmd.tenant(), cmd.quoteId())) {
             return initiateHolding(cmd, lease);
         }
     }
 
     private Initiated initiateHolding(InitiatePurchase cmd, QuoteGuard.Lease lease) {
-        List<Payment> ofQuote = guard.paymentsOf(cmd.quoteId());
+        List<Payment> ofQuote = guard.paymentsOf(cmd.tenant(), cmd.quoteId());
         guard.rejectIfPaid(ofQuote);
         Instant now = clock.instant();
         Optional<Payment> live = ofQuote.stream()
@@ -70,14 +70,14 @@ public class PurchaseService {
             LOG.infof("Quote's live checkout %s returned again", live.get().paymentId());
             return new Initiated(lookup.get(live.get().paymentId()), false);
         }
-        guard.supersedeOpenPayments(cmd.quoteId(), ofQuote, EnumSet.allOf(PaymentKind.class), "a new checkout", lease,
+        guard.supersedeOpenPayments(cmd.tenant(), cmd.quoteId(), ofQuote, EnumSet.allOf(PaymentKind.class), "a new checkout", lease,
                 cmd.actor());
 
         // Expiry is known before the payment is written, so the open-payments index serves reconciliation from the start.
         Instant expiresAt = now.plus(settings.sessionTtl());
         Payment pending = Payment.newPending(Ids.newPaymentId(now), cmd.tenant(), cmd.userId(), cmd.quoteId(), cmd.money(),
                 cmd.productName(), cmd.customerEmail(), PaymentKind.CHECKOUT, expiresAt, now);
-        payments.create(pending, TransitionCause.api("initiate_purchase").by(cmd.actor()));
+        payments.create(pending, CallTrace.api("initiate_purchase", cmd.actor()));
         LOG.infof("Payment %s created pending for its Checkout Session", pending.paymentId());
 
         CheckoutSessionRef session;

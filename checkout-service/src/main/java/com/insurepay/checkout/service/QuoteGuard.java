@@ -41,37 +41,40 @@ public class QuoteGuard {
     /** The quote's lease while a way to pay it is made. Renew it before every Stripe call; close it when done. */
     public final class Lease implements AutoCloseable {
 
+        private final String tenant;
         private final String quoteId;
         private final String holder = UUID.randomUUID().toString();
 
-        private Lease(String quoteId) {
+        private Lease(String tenant, String quoteId) {
+            this.tenant = tenant;
             this.quoteId = quoteId;
         }
 
         /** Extends the lease by a whole Stripe call budget; another holder having taken it over ends this request. */
         public void renew() {
-            if (!leases.renew(quoteId, holder, leaseDuration)) {
+            if (!leases.renew(tenant, quoteId, holder, leaseDuration)) {
                 throw inProgress();
             }
         }
 
         @Override
         public void close() {
-            leases.release(quoteId, holder);
+            leases.release(tenant, quoteId, holder);
         }
     }
 
     /** @throws CheckoutProblem 409 {@code checkout_in_progress} when another request holds the quote's lease */
-    public Lease lease(String quoteId) {
-        Lease lease = new Lease(quoteId);
-        if (!leases.acquire(quoteId, lease.holder, leaseDuration)) {
+    public Lease lease(String tenant, String quoteId) {
+        Lease lease = new Lease(tenant, quoteId);
+        if (!leases.acquire(tenant, quoteId, lease.holder, leaseDuration)) {
             throw inProgress();
         }
         return lease;
     }
 
-    public List<Payment> paymentsOf(String quoteId) {
-        return queries.findByQuote(quoteId, QUOTE_SCAN, null).items();
+    /** The tenant's payments of the quote (another tenant's identical quote id is another quote). */
+    public List<Payment> paymentsOf(String tenant, String quoteId) {
+        return queries.findByQuote(tenant, quoteId, QUOTE_SCAN);
     }
 
     /** @throws CheckoutProblem 409 {@code quote_already_paid} when one of the quote's payments took money */
@@ -88,7 +91,7 @@ public class QuoteGuard {
      * its expiry that Stripe has not closed yet, a checkout replaced by a payment link), so the customer can never
      * pay the quote twice. One of them found paid meanwhile means the quote is paid: 409.
      */
-    public void supersedeOpenPayments(String quoteId, List<Payment> ofQuote, Set<PaymentKind> kinds, String replacement,
+    public void supersedeOpenPayments(String tenant, String quoteId, List<Payment> ofQuote, Set<PaymentKind> kinds, String replacement,
             Lease lease, String actor) {
         for (Payment open : ofQuote) {
             if (!open.status().isOpen() || !kinds.contains(open.kind())) {
@@ -96,10 +99,10 @@ public class QuoteGuard {
             }
             lease.renew();
             try {
-                cancels.cancel(open.paymentId(), "superseded by " + replacement + " for the quote", actor);
+                cancels.cancel(open, "superseded by " + replacement + " for the quote", actor);
                 LOG.infof("Payment %s superseded by %s for its quote", open.paymentId(), replacement);
             } catch (CheckoutProblem e) {
-                rejectIfPaid(paymentsOf(quoteId));
+                rejectIfPaid(paymentsOf(tenant, quoteId));
                 if (e.status() != 409) {
                     throw e;
                 }

@@ -58,6 +58,13 @@ public class RefundService {
     public record RefundOutcome(RefundRecord refund, Payment payment, boolean made) {
     }
 
+    /** The caller's refund: another tenant's payment is not found (and nothing is reserved). */
+    public RefundOutcome refund(String tenant, String paymentId, Long requestedAmount, String reason, String idempotencyKey,
+            String actor) {
+        lookup.require(tenant, paymentId);
+        return refund(paymentId, requestedAmount, reason, idempotencyKey, actor);
+    }
+
     /**
      * @param idempotencyKey the caller's key: a retry with it refunds once; null makes every request a new refund
      * @param actor who asked (recorded on the request and in the payment's history)
@@ -103,7 +110,7 @@ public class RefundService {
                         + payment.money().minus(payment.amount() - balance.remaining()).format() + ").", "amount", paymentId,
                         payment.status().wireName());
             }
-            Reservation reservation = ledger.reserve(paymentId, requestKey, amount, reason, balance, actor);
+            Reservation reservation = ledger.reserve(paymentId, requestKey, amount, reason, balance, actor, CallTrace.current());
             if (reservation instanceof Reserved reserved) {
                 record = reserved.record();
             } else if (reservation instanceof AlreadyRequested) {
@@ -151,7 +158,8 @@ public class RefundService {
             if (current.stripePaymentIntent() == null) {
                 changes = changes.withStripePaymentIntent(stripePaymentIntent);
             }
-            payments.apply(paymentId, Transition.to(target, TransitionCause.api("refund " + refund.id()).by(record.actor()))
+            payments.apply(paymentId, Transition.to(target, TransitionCause.api("refund " + refund.id()).by(record.actor())
+                    .traced(record.requestId(), record.conversationId()))
                     .with(changes));
         }
         RefundRecord done = ledger.complete(record, refund.id(), refund.status());

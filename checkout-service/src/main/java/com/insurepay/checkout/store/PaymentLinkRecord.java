@@ -3,10 +3,11 @@ package com.insurepay.checkout.store;
 import java.time.Instant;
 
 /**
- * The quote's saved-for-later purchase (item {@code QUOTE#<quote_id> / PAYLINK}): what to sell, the current Stripe
+ * A tenant's quote's saved-for-later purchase (item {@code QUOTE#<tenant>#<quote_id> / PAYLINK}): what to sell, the current Stripe
  * Payment Link and the payment behind it. When a link expires a fresh one replaces it in the same item.
  */
 public record PaymentLinkRecord(
+        String tenant,
         String quoteId,
         String userId,
         String customerEmail,
@@ -31,12 +32,12 @@ public record PaymentLinkRecord(
     }
 
     public PaymentLinkRecord inactive() {
-        return new PaymentLinkRecord(quoteId, userId, customerEmail, productName, amount, currency, policyId, notes, paymentId,
+        return new PaymentLinkRecord(tenant, quoteId, userId, customerEmail, productName, amount, currency, policyId, notes, paymentId,
                 stripePaymentLinkId, url, priceId, expiresAt, false, sentAt, sentTo, createdAt, version);
     }
 
     public PaymentLinkRecord withSent(String to, Instant at) {
-        return new PaymentLinkRecord(quoteId, userId, customerEmail, productName, amount, currency, policyId, notes, paymentId,
+        return new PaymentLinkRecord(tenant, quoteId, userId, customerEmail, productName, amount, currency, policyId, notes, paymentId,
                 stripePaymentLinkId, url, priceId, expiresAt, active, at, to, createdAt, version);
     }
 }

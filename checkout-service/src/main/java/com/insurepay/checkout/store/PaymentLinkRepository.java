@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * One item per saved quote: key {@code QUOTE#<quote_id> / PAYLINK} (get by key, consistent read). Its attributes
+ * One item per tenant's saved quote: key {@code QUOTE#<tenant>#<quote_id> / PAYLINK} (get by key, consistent read). Its attributes
  * deliberately avoid the names {@code user_id}, {@code quote_id}, {@code payment_link_id} and {@code expires_at},
  * so the item never appears in the payment GSIs. Every replace is conditioned on the version read.
  */
@@ -27,8 +27,8 @@ public class PaymentLinkRepository {
     @ConfigProperty(name = "payments.table", defaultValue = DEFAULT_NAME)
     String table;
 
-    public Optional<PaymentLinkRecord> find(String quoteId) {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(key(quoteId)).consistentRead(true)).item();
+    public Optional<PaymentLinkRecord> find(String tenant, String quoteId) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(key(tenant, quoteId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
@@ -56,13 +56,14 @@ public class PaymentLinkRepository {
         }
     }
 
-    static Map<String, AttributeValue> key(String quoteId) {
-        return Map.of(PK, Attr.s(QUOTE_PK_PREFIX + quoteId), SK, Attr.s(PAYMENT_LINK_SK));
+    static Map<String, AttributeValue> key(String tenant, String quoteId) {
+        return Map.of(PK, Attr.s(quotePk(tenant, quoteId)), SK, Attr.s(PAYMENT_LINK_SK));
     }
 
     static Map<String, AttributeValue> toItem(PaymentLinkRecord r) {
-        Map<String, AttributeValue> item = new HashMap<>(key(r.quoteId()));
+        Map<String, AttributeValue> item = new HashMap<>(key(r.tenant(), r.quoteId()));
         item.put(ENTITY, Attr.s("payment_link"));
+        item.put("link_tenant", Attr.s(r.tenant()));
         item.put("link_quote_id", Attr.s(r.quoteId()));
         item.put("link_user_id", Attr.s(r.userId()));
         Attr.putIfPresent(item, "customer_email", r.customerEmail());
@@ -85,6 +86,7 @@ public class PaymentLinkRepository {
 
     static PaymentLinkRecord fromItem(Map<String, AttributeValue> item) {
         return new PaymentLinkRecord(
+                Attr.str(item, "link_tenant"),
                 Attr.str(item, "link_quote_id"),
                 Attr.str(item, "link_user_id"),
                 Attr.str(item, "customer_email"),

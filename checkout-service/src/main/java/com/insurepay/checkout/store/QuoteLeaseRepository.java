@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * A lease per quote ({@code QUOTE#<quote_id> / CHECKOUT_LEASE}) held while a way to pay the quote is being made
+ * A lease per tenant's quote ({@code QUOTE#<tenant>#<quote_id> / CHECKOUT_LEASE}) held while a way to pay the quote is being made
  * (a checkout or a payment link), so two requests for one quote never make two payable objects. It expires by itself
  * (a crashed holder blocks nobody for long), its holder renews it before every Stripe call, and a TTL removes it.
  */
@@ -35,19 +35,19 @@ public class QuoteLeaseRepository {
     }
 
     /** @return true if {@code holder} now holds the quote's lease for {@code duration} (taken, or renewed) */
-    public boolean acquire(String quoteId, String holder, Duration duration) {
-        return write(quoteId, holder, duration, false);
+    public boolean acquire(String tenant, String quoteId, String holder, Duration duration) {
+        return write(tenant, quoteId, holder, duration, false);
     }
 
     /** @return true if {@code holder} still held the lease and now holds it for {@code duration} from now */
-    public boolean renew(String quoteId, String holder, Duration duration) {
-        return write(quoteId, holder, duration, true);
+    public boolean renew(String tenant, String quoteId, String holder, Duration duration) {
+        return write(tenant, quoteId, holder, duration, true);
     }
 
-    public void release(String quoteId, String holder) {
+    public void release(String tenant, String quoteId, String holder) {
         Expr e = new Expr();
         try {
-            client.deleteItem(b -> b.tableName(table).key(key(quoteId))
+            client.deleteItem(b -> b.tableName(table).key(key(tenant, quoteId))
                     .conditionExpression(e.name(QuoteLeases.HOLDER) + " = " + e.value(holder))
                     .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()));
         } catch (ConditionalCheckFailedException notOurs) {
@@ -55,10 +55,10 @@ public class QuoteLeaseRepository {
         }
     }
 
-    private boolean write(String quoteId, String holder, Duration duration, boolean mustHold) {
+    private boolean write(String tenant, String quoteId, String holder, Duration duration, boolean mustHold) {
         Instant now = clock.instant();
         Instant until = now.plus(duration);
-        Map<String, AttributeValue> item = new HashMap<>(key(quoteId));
+        Map<String, AttributeValue> item = new HashMap<>(key(tenant, quoteId));
         item.put(ENTITY, Attr.s(QuoteLeases.ENTITY_VALUE));
         item.put(QuoteLeases.HOLDER, Attr.s(holder));
         item.put(QuoteLeases.LEASE_UNTIL, Attr.n(until.toEpochMilli()));
@@ -77,7 +77,7 @@ public class QuoteLeaseRepository {
         }
     }
 
-    private static Map<String, AttributeValue> key(String quoteId) {
-        return Map.of(PK, Attr.s(QUOTE_PK_PREFIX + quoteId), SK, Attr.s(QUOTE_LEASE_SK));
+    private static Map<String, AttributeValue> key(String tenant, String quoteId) {
+        return Map.of(PK, Attr.s(quotePk(tenant, quoteId)), SK, Attr.s(QUOTE_LEASE_SK));
     }
 }

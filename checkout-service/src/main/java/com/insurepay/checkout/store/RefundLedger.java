@@ -2,6 +2,7 @@ package com.insurepay.checkout.store;
 
 import static com.insurepay.common.table.PaymentTable.*;
 
+import com.insurepay.checkout.service.CallTrace;
 import com.insurepay.common.payment.PaymentStatus;
 import com.insurepay.common.store.Attr;
 import com.insurepay.common.store.Expr;
@@ -57,7 +58,7 @@ public class RefundLedger {
      * it (an MCP token, or {@code reconciliation} for the automatic refund of late money).
      */
     public record RefundRecord(String paymentId, String requestKey, long amount, String reason, String state,
-            String refundId, String stripeStatus, Instant createdAt, String actor) {
+            String refundId, String stripeStatus, Instant createdAt, String actor, String requestId, String conversationId) {
     }
 
     /** The payment's money as the ledger sees it. */
@@ -100,8 +101,10 @@ public class RefundLedger {
      * Reserves {@code amount} if the payment is still refundable with exactly the balance read. The caller has
      * checked {@code amount <= balance.remaining()}.
      */
-    public Reservation reserve(String paymentId, String requestKey, long amount, String reason, Balance read, String actor) {
-        RefundRecord record = new RefundRecord(paymentId, requestKey, amount, reason, RESERVED, null, null, clock.instant(), actor);
+    public Reservation reserve(String paymentId, String requestKey, long amount, String reason, Balance read, String actor,
+            CallTrace.Ids trace) {
+        RefundRecord record = new RefundRecord(paymentId, requestKey, amount, reason, RESERVED, null, null, clock.instant(), actor,
+                trace.requestId(), trace.conversationId());
         Put putRecord = Put.builder().tableName(table).item(toItem(record))
                 .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK)).build();
         Expr e = new Expr();
@@ -132,7 +135,7 @@ public class RefundLedger {
     /** Stripe made the refund: remember its answer and let go of the held amount (now in refunded_amount). */
     public RefundRecord complete(RefundRecord record, String refundId, String stripeStatus) {
         RefundRecord done = new RefundRecord(record.paymentId(), record.requestKey(), record.amount(), record.reason(),
-                SUCCEEDED, refundId, stripeStatus, record.createdAt(), record.actor());
+                SUCCEEDED, refundId, stripeStatus, record.createdAt(), record.actor(), record.requestId(), record.conversationId());
         Put putRecord = Put.builder().tableName(table).item(toItem(done))
                 .conditionExpression("#state = :reserved")
                 .expressionAttributeNames(Map.of("#state", RefundRequests.STATE))
@@ -207,6 +210,8 @@ public class RefundLedger {
         Attr.putIfPresent(item, RefundRequests.STRIPE_STATUS, r.stripeStatus());
         item.put(RefundRequests.REQUESTED_AT, Attr.time(r.createdAt()));
         Attr.putIfPresent(item, RefundRequests.ACTOR, r.actor());
+        Attr.putIfPresent(item, RefundRequests.REQUEST_ID, r.requestId());
+        Attr.putIfPresent(item, RefundRequests.CONVERSATION_ID, r.conversationId());
         return item;
     }
 
@@ -215,6 +220,7 @@ public class RefundLedger {
                 Attr.num(item, RefundRequests.AMOUNT, 0), Attr.str(item, RefundRequests.REASON),
                 Attr.str(item, RefundRequests.STATE), Attr.str(item, RefundRequests.REFUND_ID),
                 Attr.str(item, RefundRequests.STRIPE_STATUS), Attr.instant(item, RefundRequests.REQUESTED_AT),
-                Attr.str(item, RefundRequests.ACTOR));
+                Attr.str(item, RefundRequests.ACTOR), Attr.str(item, RefundRequests.REQUEST_ID),
+                Attr.str(item, RefundRequests.CONVERSATION_ID));
     }
 }

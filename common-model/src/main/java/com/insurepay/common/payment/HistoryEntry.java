@@ -15,9 +15,12 @@ public record HistoryEntry(
         TransitionCause.Source source,
         String actor,
         String stripeEventId,
-        String detail) {
+        String detail,
+        String requestId,
+        String conversationId) {
 
     public static HistoryEntry of(Instant at, PaymentStatus from, PaymentStatus to, boolean applied, TransitionCause cause) {
-        return new HistoryEntry(at, from, to, applied, cause.source(), cause.actor(), cause.stripeEventId(), cause.detail());
+        return new HistoryEntry(at, from, to, applied, cause.source(), cause.actor(), cause.stripeEventId(), cause.detail(),
+                cause.requestId(), cause.conversationId());
     }
 }

@@ -128,6 +128,8 @@ public final class PaymentItems {
         Attr.putIfPresent(m, HistoryEntries.ACTOR, h.actor());
         Attr.putIfPresent(m, HistoryEntries.STRIPE_EVENT_ID, h.stripeEventId());
         Attr.putIfPresent(m, HistoryEntries.DETAIL, h.detail());
+        Attr.putIfPresent(m, HistoryEntries.REQUEST_ID, h.requestId());
+        Attr.putIfPresent(m, HistoryEntries.CONVERSATION_ID, h.conversationId());
         return AttributeValue.builder().m(m).build();
     }
 
@@ -150,7 +152,8 @@ public final class PaymentItems {
             entries.add(new HistoryEntry(Timestamps.parse(Attr.str(m, HistoryEntries.AT)), current, to, applied,
                     TransitionCause.Source.valueOf(Attr.str(m, HistoryEntries.SOURCE).toUpperCase(Locale.ROOT)),
                     Attr.str(m, HistoryEntries.ACTOR), Attr.str(m, HistoryEntries.STRIPE_EVENT_ID),
-                    Attr.str(m, HistoryEntries.DETAIL)));
+                    Attr.str(m, HistoryEntries.DETAIL), Attr.str(m, HistoryEntries.REQUEST_ID),
+                    Attr.str(m, HistoryEntries.CONVERSATION_ID)));
             if (applied) {
                 current = to;
             }

@@ -24,6 +24,7 @@ public class PaymentQueries {
 
     public static final int MAX_PAGE_SIZE = 100;
     private static final int MAX_BATCH_ATTEMPTS = 8;
+    private static final int MAX_SCOPED_ROUNDS = 10;
 
     private final DynamoDbClient client;
     private final String table;
@@ -36,6 +37,31 @@ public class PaymentQueries {
     /** A user's payments, newest first ({@value com.insurepay.common.table.PaymentTable#USER_INDEX}). */
     public Page<Payment> findByUser(String userId, int limit, String cursor) {
         return queryIndex(USER_INDEX, USER_ID, userId, limit, cursor);
+    }
+
+    /**
+     * A tenant's user's payments, newest first, exactly {@code limit} per page when there are that many: the index
+     * holds keys only, so other tenants' payments of the same user id are dropped after loading and the query goes
+     * on from where it stopped (a bounded number of rounds; the cursor continues from the last key read).
+     */
+    public Page<Payment> findByUser(String tenant, String userId, int limit, String cursor) {
+        int wanted = clamp(limit);
+        List<Payment> found = new ArrayList<>();
+        String next = cursor;
+        for (int round = 0; round < MAX_SCOPED_ROUNDS; round++) {
+            Page<Payment> page = findByUser(userId, wanted - found.size(), next);
+            page.items().stream().filter(p -> tenant.equals(p.tenant())).forEach(found::add);
+            next = page.nextCursor();
+            if (next == null || found.size() >= wanted) {
+                break;
+            }
+        }
+        return new Page<>(found, next);
+    }
+
+    /** A tenant's payments of a quote, newest first, at most {@code limit} read from the index. */
+    public List<Payment> findByQuote(String tenant, String quoteId, int limit) {
+        return findByQuote(quoteId, limit, null).items().stream().filter(p -> tenant.equals(p.tenant())).toList();
     }
 
     /** A quote's payments, newest first ({@value com.insurepay.common.table.PaymentTable#QUOTE_INDEX}). */

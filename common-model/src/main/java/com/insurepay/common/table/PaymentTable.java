@@ -49,6 +49,7 @@ public final class PaymentTable {
     public static final String EVENT_SK = "EVENT";
     public static final String POLICY_PK_PREFIX = "POLICY#";
     public static final String POLICY_SK = "POLICY";
+    /** Quote items are per tenant: {@code QUOTE#<tenant>#<quote_id>} (see {@link #quotePk}). */
     public static final String QUOTE_PK_PREFIX = "QUOTE#";
     public static final String PAYMENT_LINK_SK = "PAYLINK";
     public static final String QUOTE_LEASE_SK = "CHECKOUT_LEASE";
@@ -57,6 +58,14 @@ public final class PaymentTable {
     public static final String COUNTER_SK = "COUNTER";
     public static final String TOKEN_PK_PREFIX = "TOKEN#";
     public static final String TOKEN_SK = "TOKEN";
+
+    /**
+     * The partition key of a quote's items (lease, saved link): {@code QUOTE#<tenant>#<quote_id>}. Quote ids are the
+     * insurer's, so two tenants may use the same one; neither tenant nor quote id can contain {@code #}.
+     */
+    public static String quotePk(String tenant, String quoteId) {
+        return QUOTE_PK_PREFIX + tenant + "#" + quoteId;
+    }
 
     // Attribute names shared by items and indexes (the seeds' names where they fit).
     public static final String ENTITY = "entity";
@@ -131,6 +140,8 @@ public final class PaymentTable {
         public static final String ACTOR = "actor";
         public static final String STRIPE_EVENT_ID = "stripe_event_id";
         public static final String DETAIL = "detail";
+        public static final String REQUEST_ID = "request_id";
+        public static final String CONVERSATION_ID = "conversation_id";
 
         private HistoryEntries() {
         }
@@ -199,6 +210,8 @@ public final class PaymentTable {
         public static final String STRIPE_STATUS = "stripe_status";
         public static final String REQUESTED_AT = "requested_at";
         public static final String ACTOR = "actor";
+        public static final String REQUEST_ID = "request_id";
+        public static final String CONVERSATION_ID = "conversation_id";
 
         private RefundRequests() {
         }

@@ -509,6 +509,28 @@ abstract class PaymentRepositoryContract {
     }
 
     @Test
+    void tenantScopedQueriesSeeOnlyTheTenantAndKeepPagesFull() {
+        String user = "user-" + UUID.randomUUID();
+        String quote = "quote-" + UUID.randomUUID();
+        List<String> ofA = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Payment other = Payment.newPending(Ids.newPaymentId(clock.instant()), "tenant-b", user, quote, Money.of(AMOUNT, "SGD"),
+                    "Travel Cover", null, PaymentKind.CHECKOUT, clock.instant().plusSeconds(3600), clock.instant());
+            repository.create(other, TransitionCause.api("initiate_purchase"));
+            ofA.add(0, newPayment(user, quote).paymentId());
+        }
+        Page<Payment> first = queries.findByUser("tenant-a", user, 2, null);
+        assertEquals(ofA.subList(0, 2), first.items().stream().map(Payment::paymentId).toList());
+        assertNotNull(first.nextCursor());
+        Page<Payment> second = queries.findByUser("tenant-a", user, 2, first.nextCursor());
+        assertEquals(ofA.subList(2, 3), second.items().stream().map(Payment::paymentId).toList());
+        assertEquals(3, queries.findByUser("tenant-b", user, 10, null).items().size());
+        assertTrue(queries.findByUser("tenant-c", user, 10, null).items().isEmpty());
+        assertEquals(ofA, queries.findByQuote("tenant-a", quote, 50).stream().map(Payment::paymentId).toList());
+        assertTrue(queries.findByQuote("tenant-b", quote, 50).stream().allMatch(p -> "tenant-b".equals(p.tenant())));
+    }
+
+    @Test
     void invalidCursorIsRefused() {
         assertThrows(InvalidCursorException.class, () -> queries.findByUser("u", 10, "garbage"));
     }

@@ -66,6 +66,12 @@ public final class ToolErrors {
         String fallback = switch (code) {
             case "validation_error" -> p.field() == null ? "The request was refused as invalid; check the arguments."
                     : "The argument " + p.field() + " is invalid; correct it and call the tool again.";
+            case "quote_token_required" -> "quote_token is required: pass the insurer's signed quote for this quote_id; "
+                    + "ask for the quote again if you do not have it.";
+            case "quote_token_invalid" -> "The quote token is expired or not a valid signed quote; ask the insurer for a new "
+                    + "quote; nothing was charged.";
+            case "quote_mismatch" -> "The arguments disagree with the insurer's signed quote; use the quote's price and "
+                    + "product, or ask for a new quote.";
             case "refund_exceeds_remaining" -> "The refund amount is more than what remains refundable on this payment.";
             case "not_found" -> "No such payment or saved quote was found; check the id.";
             case "quote_already_paid" -> "This quote is already paid; do not charge it again.";
