@@ -130,8 +130,7 @@ class AcceptanceIT {
     void payLater() {
         String quote = unique("quote");
         String email = unique("carol") + "@example.com";
-        JsonNode saved = mcp.call("save_quote_for_later", Map.of("quote_id", quote, "user_id", unique("user"),
-                "customer_email", email, "product_name", "Travel Insurance - Silver", "amount", 9900, "currency", "SGD"));
+        JsonNode saved = mcp.call("save_quote_for_later", quoted(unique("user"), quote, 9900, "Travel Insurance - Silver", email));
         String linkUrl = saved.path("payment_link_url").asText();
         String paymentId = saved.path("payment_intent_id").asText();
         assertFalse(linkUrl.isBlank(), saved.toString());
@@ -155,8 +154,7 @@ class AcceptanceIT {
         // A second quote, left unpaid past the link's validity (40 s in this suite's stack instead of 7 days):
         // get_payment_link then deactivates the old link at Stripe and gives a fresh one.
         String quote2 = unique("quote");
-        JsonNode saved2 = mcp.call("save_quote_for_later", Map.of("quote_id", quote2, "user_id", unique("user"),
-                "customer_email", email, "product_name", "Travel Insurance - Silver", "amount", 9900, "currency", "SGD"));
+        JsonNode saved2 = mcp.call("save_quote_for_later", quoted(unique("user"), quote2, 9900, "Travel Insurance - Silver", email));
         JsonNode same = mcp.call("get_payment_link", Map.of("quote_id", quote2));
         assertEquals(saved2.path("payment_link_url").asText(), same.path("payment_link_url").asText(), "live link returned again");
         assertTrue(same.path("is_active").asBoolean());

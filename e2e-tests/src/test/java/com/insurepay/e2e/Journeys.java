@@ -20,13 +20,17 @@ final class Journeys {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** initiate_purchase's arguments as an assistant passes them: the quote and the insurer's signed quote token. */
     static Map<String, Object> purchase(String user, String quote, long amount, String email) {
+        return quoted(user, quote, amount, "Travel Insurance - Gold", email);
+    }
+
+    /** The arguments of initiate_purchase or save_quote_for_later: the price comes only from the quote token. */
+    static Map<String, Object> quoted(String user, String quote, long amount, String product, String email) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("user_id", user);
         args.put("quote_id", quote);
-        args.put("amount", amount);
-        args.put("currency", "SGD");
-        args.put("product_name", "Travel Insurance - Gold");
+        args.put("quote_token", QuoteSigner.sign(quote, amount, "SGD", product));
         if (email != null) {
             args.put("customer_email", email);
         }

@@ -22,9 +22,13 @@ final class Mcp implements AutoCloseable {
     private final McpSyncClient client;
 
     Mcp() {
+        this(Stack.env("MCP_TOKEN"));
+    }
+
+    /** A client with another token (another tenant, other scopes). */
+    Mcp(String token) {
         URI url = URI.create(Stack.env("MCP_URL"));
         String base = url.getScheme() + "://" + url.getAuthority();
-        String token = Stack.env("MCP_TOKEN");
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
                 .endpoint(url.getPath())
                 .customizeRequest(b -> b.header("Authorization", "Bearer " + token))

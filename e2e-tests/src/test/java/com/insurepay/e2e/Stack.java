@@ -134,6 +134,40 @@ final class Stack {
         }
     }
 
+    /**
+     * An MCP token made the way an operator makes one: the gateway's admin CLI ({@code token create}) against the
+     * stack's table. @return the secret, shown once by the CLI
+     */
+    static String createToken(String name, String tenant, String scopes) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    ROOT.resolve("mcp-gateway/target/quarkus-app/quarkus-run.jar").toString(), "token", "create", "--name", name,
+                    "--tenant", tenant, "--scopes", scopes, "--ttl", "1d").redirectErrorStream(true);
+            pb.environment().put("QUARKUS_HTTP_PORT", "0");
+            pb.environment().put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", env("DYNAMODB_ENDPOINT"));
+            pb.environment().put("QUARKUS_DYNAMODB_AWS_REGION", "us-east-1");
+            pb.environment().put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE", "static");
+            pb.environment().put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", "local");
+            pb.environment().put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", "local");
+            pb.environment().put("PAYMENTS_TABLE", env("PAYMENTS_TABLE"));
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("token create failed: " + out);
+            }
+            java.util.regex.Matcher secret = java.util.regex.Pattern.compile("mcp_[A-Za-z0-9_-]{20,}").matcher(out);
+            if (!secret.find()) {
+                throw new IllegalStateException("no token in: " + out);
+            }
+            return secret.group();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static long pidOf(String service) {
         try {
             return Long.parseLong(Files.readString(HOME.resolve("pids").resolve(service + ".pid")).trim());
