@@ -53,11 +53,7 @@ public class PaymentService {
    */
   public enum Settlement {
     IMMEDIATE,
-    DELAYED;
-
-    public String value() {
-      return name().toLowerCase();
-    }
+    DELAYED
   }
 
   /** What happened to one attempt; {@code redirectUrl} is where the browser goes next, if anywhere. */
@@ -218,7 +214,7 @@ public class PaymentService {
   }
 
   private PaymentResult accept(CheckoutSession session, PaymentIntent pi, CardAttempt card, Settlement settlement) {
-    String email = card.email() != null ? card.email() : session.spec().customerEmail();
+    String email = payerEmail(card, session);
     String paymentMethodId = StripeIds.newId("pm_");
     if (settlement == Settlement.DELAYED) {
       // Like Stripe's Checkout for a bank debit: complete but unpaid, no charge until it settles.
@@ -261,7 +257,7 @@ public class PaymentService {
         events.emit("checkout.session.async_payment_failed", session.toJson());
         return new PaymentResult(Outcome.DECLINED, session, pi, null, error, null);
       }
-      String email = card.email() != null ? card.email() : session.spec().customerEmail();
+      String email = payerEmail(card, session);
       Charge charge = newCharge(pi, card, pi.paymentMethodId(), email, null, null, null);
       pi.succeed(pi.paymentMethodId(), charge.id());
       session.markPaid();
@@ -272,6 +268,11 @@ public class PaymentService {
     } finally {
       store.lock().unlock();
     }
+  }
+
+  /** The e-mail typed on the page, else the one the merchant fixed on the session. */
+  private static String payerEmail(CardAttempt card, CheckoutSession session) {
+    return card.email() != null ? card.email() : session.spec().customerEmail();
   }
 
   private void countForPaymentLink(CheckoutSession session) {
@@ -288,7 +289,7 @@ public class PaymentService {
   private PaymentResult decline(
       CheckoutSession session, PaymentIntent pi, CardAttempt card, String code, String declineCode, String message) {
     String paymentMethodId = StripeIds.newId("pm_");
-    String email = card.email() != null ? card.email() : session.spec().customerEmail();
+    String email = payerEmail(card, session);
     Charge charge = newCharge(pi, card, paymentMethodId, email, code, message, declineCode);
     PaymentError error = new PaymentError("card_error", code, declineCode, message, charge.id());
     pi.fail(paymentMethodId, charge.id(), error);
