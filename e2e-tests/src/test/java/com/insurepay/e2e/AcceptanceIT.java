@@ -14,8 +14,6 @@ import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -27,21 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @org.junit.jupiter.api.Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AcceptanceIT {
-
-    static Mcp mcp;
-
-    @BeforeAll
-    static void connect() {
-        mcp = new Mcp();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (mcp != null) {
-            mcp.close();
-        }
-    }
+class AcceptanceIT extends McpJourney {
 
     @Test
     @Order(0)
@@ -163,8 +147,7 @@ class AcceptanceIT {
         JsonNode fresh = mcp.call("get_payment_link", Map.of("quote_id", quote2));
         assertNotEquals(saved2.path("payment_link_url").asText(), fresh.path("payment_link_url").asText(), fresh.toString());
         assertTrue(fresh.path("is_active").asBoolean());
-        JsonNode oldLink = Stack.get(Stack.env("STRIPE_API_BASE") + "/v1/payment_links/" + saved2.path("payment_link_id").asText(),
-                Map.of("Authorization", "Bearer " + Stack.env("STRIPE_SECRET_KEY")));
+        JsonNode oldLink = Stack.stripeApi("/v1/payment_links/" + saved2.path("payment_link_id").asText());
         assertFalse(oldLink.path("active").asBoolean(), "the expired link was deactivated at Stripe");
     }
 
@@ -176,8 +159,7 @@ class AcceptanceIT {
         String paymentId = started.path("payment_intent_id").asText();
         JsonNode cancelled = mcp.call("cancel_payment", Map.of("payment_intent_id", paymentId, "reason", "customer changed their mind"));
         assertEquals("cancelled", cancelled.path("payment_status").asText(), cancelled.toString());
-        JsonNode session = Stack.get(Stack.env("STRIPE_API_BASE") + "/v1/checkout/sessions/" + started.path("session_id").asText(),
-                Map.of("Authorization", "Bearer " + Stack.env("STRIPE_SECRET_KEY")));
+        JsonNode session = Stack.stripeApi("/v1/checkout/sessions/" + started.path("session_id").asText());
         assertEquals("expired", session.path("status").asText());
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> Stack.payWithCard(started.path("session_id").asText(), CARD_OK));

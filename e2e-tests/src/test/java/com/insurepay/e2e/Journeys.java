@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 
 /** Small steps shared by the journeys, all through MCP. */
@@ -43,11 +44,16 @@ final class Journeys {
 
     /** Waits until check_payment_status reports the expected status (the webhook is asynchronous). */
     static JsonNode awaitStatus(Mcp mcp, String paymentId, String expected, Duration timeout) {
+        return awaitPayment(mcp, paymentId, "becomes " + expected, p -> expected.equals(p.path("payment_status").asText()), timeout);
+    }
+
+    /** Polls check_payment_status until {@code condition} holds; returns that answer. */
+    static JsonNode awaitPayment(Mcp mcp, String paymentId, String what, Predicate<JsonNode> condition, Duration timeout) {
         JsonNode[] last = new JsonNode[1];
-        Awaitility.await("payment " + paymentId + " becomes " + expected).atMost(timeout).pollInterval(Duration.ofMillis(500))
+        Awaitility.await("payment " + paymentId + " " + what).atMost(timeout).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     last[0] = status(mcp, paymentId);
-                    return expected.equals(last[0].path("payment_status").asText());
+                    return condition.test(last[0]);
                 });
         return last[0];
     }

@@ -4,9 +4,6 @@ import static com.insurepay.e2e.Journeys.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Lost webhooks and a service killed under load: the payments still end right, exactly once. */
-@Order(2)
+@Order(3)
 class ResilienceIT {
 
     /** 6. Missed webhook: delivery paused, the customer pays, reconciliation completes the payment anyway. */
@@ -34,7 +31,7 @@ class ResilienceIT {
                 Stack.payWithCard(started.path("session_id").asText(), CARD_OK);
                 Thread.sleep(6000); // older than the suite's reconciliation.min-age (5 s)
                 assertEquals("pending", status(mcp, paymentId).path("payment_status").asText(), "no webhook came");
-                JsonNode report = checkout("POST", "/api/reconciliation/run");
+                JsonNode report = Stack.checkout("POST", "/api/reconciliation/run");
                 assertTrue(report.toString().contains(paymentId), report.toString());
                 assertEquals("completed", status(mcp, paymentId).path("payment_status").asText());
             } finally {
@@ -92,7 +89,7 @@ class ResilienceIT {
             }
             assertTrue(retried, "some events were delivered only on a retry, after the crash");
             for (String id : ids) {
-                JsonNode payment = checkout("GET", "/api/payments/" + id);
+                JsonNode payment = Stack.checkout("GET", "/api/payments/" + id);
                 long appliedCompletions = 0;
                 for (JsonNode h : payment.path("history")) {
                     if (h.path("applied").asBoolean() && "completed".equals(h.path("to").asText())) {
@@ -117,18 +114,5 @@ class ResilienceIT {
             Thread.currentThread().interrupt();
             return e.toString();
         }
-    }
-
-    /** checkout-service's internal API, for the operator's reconciliation trigger and the audit trail. */
-    static JsonNode checkout(String method, String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(Stack.env("CHECKOUT_URL") + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + Stack.env("CHECKOUT_SERVICE_TOKEN"))
-                .header("Content-Type", "application/json")
-                .method(method, "POST".equals(method) ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody())
-                .build();
-        HttpResponse<String> response = Stack.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertTrue(response.statusCode() < 300, method + " " + path + " -> " + response.statusCode() + " " + response.body());
-        return Stack.JSON.readTree(response.body());
     }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 
 /**
  * The running stack started by {@code ./stack up} for this suite (pre-integration-test): its URLs and secrets from
@@ -66,6 +67,59 @@ final class Stack {
     /** Pays a Checkout Session the way a customer would, through the sandbox's automation hook. */
     static JsonNode payWithCard(String sessionId, String card) {
         return sandboxPost("/sandbox/checkout/sessions/" + sessionId + "/pay", Map.of("card", card));
+    }
+
+    /** Stripe's API (the sandbox) with the stack's secret key: what Stripe's dashboard would show. */
+    static JsonNode stripeApi(String path) {
+        return get(env("STRIPE_API_BASE") + path, Map.of("Authorization", "Bearer " + env("STRIPE_SECRET_KEY")));
+    }
+
+    /**
+     * Waits until the sandbox has delivered (2xx) the event of {@code type} about the object {@code objectId} to the
+     * webhook endpoint, and returns the event. webhook-service answers only once the event's effect is written, so
+     * after this the payment shows it: a deterministic wait instead of a sleep.
+     */
+    static JsonNode awaitDelivered(String type, String objectId, Duration timeout) {
+        JsonNode[] event = new JsonNode[1];
+        Awaitility.await(type + " of " + objectId + " delivered").atMost(timeout).pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    if (event[0] == null) {
+                        for (JsonNode e : stripeApi("/v1/events?limit=100&type=" + type).path("data")) {
+                            if (objectId.equals(e.path("data").path("object").path("id").asText())) {
+                                event[0] = e;
+                            }
+                        }
+                    }
+                    if (event[0] == null) {
+                        return false;
+                    }
+                    for (JsonNode d : sandboxGet("/sandbox/deliveries?event=" + event[0].path("id").asText()).path("data")) {
+                        if ("delivered".equals(d.path("outcome").asText())) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+        return event[0];
+    }
+
+    /** checkout-service's internal API (service token): the operator's reconciliation trigger and the audit trail. */
+    static JsonNode checkout(String method, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(env("CHECKOUT_URL") + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + env("CHECKOUT_SERVICE_TOKEN"))
+                .header("Content-Type", "application/json")
+                .method(method, "POST".equals(method) ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody())
+                .build();
+        return send(request);
+    }
+
+    /** Where a URL sends the browser (a 303 of the sandbox's hosted pages), as a customer's browser would follow it. */
+    static URI redirectOf(String url) {
+        HttpResponse<byte[]> response = getBytes(url);
+        String location = response.headers().firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("GET " + url + " -> " + response.statusCode() + " without a redirect"));
+        return URI.create(url).resolve(location);
     }
 
     static JsonNode post(String url, Map<String, String> form) {

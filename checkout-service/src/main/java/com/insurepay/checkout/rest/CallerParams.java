@@ -13,9 +13,12 @@ public class CallerParams {
 
     public static final String TENANT_HEADER = "X-Insurepay-Tenant";
     public static final String ACTOR_HEADER = "X-Insurepay-Actor";
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
-    /** The gateway's actor is {@code <token id>(<token name>)}, and token names may hold spaces. */
-    private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9 ._:@()-]{1,240}");
+    private static final Pattern SAFE_TENANT = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+    /**
+     * The gateway names a token {@code id(name)} (McpToken.actor) and a token's name may hold spaces: both are safe
+     * in a history line; control characters, quotes and markup are not.
+     */
+    private static final Pattern SAFE_ACTOR = Pattern.compile("[A-Za-z0-9 ._:@()-]{1,128}");
 
     @HeaderParam(TENANT_HEADER)
     String tenant;
@@ -24,23 +27,19 @@ public class CallerParams {
     String actor;
 
     public String tenant() {
-        return tenant == null || tenant.isBlank() ? Payment.DEFAULT_TENANT : checked(TENANT_HEADER, tenant);
+        return tenant == null || tenant.isBlank() ? Payment.DEFAULT_TENANT
+                : checked(TENANT_HEADER, tenant, SAFE_TENANT, "letters, digits or . _ : @ -");
     }
 
     public String actor() {
-        return actor == null || actor.isBlank() ? "api" : checked(ACTOR_HEADER, actor, ACTOR);
+        return actor == null || actor.isBlank() ? "api"
+                : checked(ACTOR_HEADER, actor, SAFE_ACTOR, "letters, digits, spaces or . _ : @ ( ) -");
     }
 
-    private static String checked(String header, String value) {
-        return checked(header, value, SAFE);
-    }
-
-    private static String checked(String header, String value, Pattern allowed) {
+    private static String checked(String header, String value, Pattern safe, String allowed) {
         String v = value.trim();
-        if (!allowed.matcher(v).matches()) {
-            throw com.insurepay.checkout.service.CheckoutProblem.validation(header,
-                    header + " must be 1 to " + (allowed == ACTOR ? "240 letters, digits, spaces or . _ : @ ( ) -"
-                            : "128 letters, digits or . _ : @ -"));
+        if (!safe.matcher(v).matches()) {
+            throw com.insurepay.checkout.service.CheckoutProblem.validation(header, header + " must be 1 to 128 " + allowed);
         }
         return v;
     }

@@ -193,6 +193,32 @@ class MoneyIntegrityApiTest {
     }
 
     @Test
+    void aCheckoutCompleteButUnpaidStaysOpenCanBeCancelledAndItsSettlementIsLateMoney() {
+        Response created = api().body(purchase(unique("qdelayed"), 15000)).post("/api/payments");
+        created.then().statusCode(201);
+        String id = created.path("payment_intent_id");
+        String sessionId = created.path("session_id");
+        String paymentIntent = Sandbox.payDelayed(sessionId).getString("payment_intent.id");
+
+        // Complete at Stripe but unpaid (a bank debit in flight) is not money: reconciliation leaves it open...
+        assertTrue(reconciliation.reconcileNow(id).isEmpty());
+        // ...and cancelling it is a cancel, not "has just been paid".
+        api().body(java.util.Map.of("reason", "customer changed their mind")).post("/api/payments/" + id + "/cancel")
+                .then().statusCode(200).body("payment_status", equalTo("cancelled"));
+
+        // The debit settles afterwards: what Stripe then shows is money after close, to be given back.
+        Sandbox.settle(paymentIntent);
+        TransitionResult late = sessionOutcomes.applyPaid(id, stripe.retrieveSession(sessionId),
+                TransitionCause.webhook("evt_" + id, "checkout.session.async_payment_succeeded"));
+        assertEquals(PaymentStatus.PAID_AFTER_CLOSE, late.payment().status());
+        assertEquals(paymentIntent, late.payment().stripePaymentIntent());
+        // Given back like any late money (which also leaves none behind for the other tests' late-money runs).
+        lateMoney.run();
+        api().get("/api/payments/" + id).then().statusCode(200).body("payment_status", equalTo("refunded"))
+                .body("refunded_amount", equalTo(15000));
+    }
+
+    @Test
     void aRefundOfAnUnpaidOrLatePaymentSaysWhatCanBeRefunded() {
         String id = api().body(purchase(unique("qunpaid"), 15000)).post("/api/payments").then().statusCode(201)
                 .extract().path("payment_intent_id");

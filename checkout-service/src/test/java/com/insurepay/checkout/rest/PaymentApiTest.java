@@ -73,6 +73,18 @@ class PaymentApiTest {
         api().get("/api/payments/pay_unknown").then().statusCode(404).body("code", equalTo("not_found"));
     }
 
+    @Test
+    void theGatewaysActorIsRecordedAndUnsafeCallerHeadersAreRefused() {
+        // What mcp-gateway sends for a token: McpToken.actor() = id(name), and names may hold spaces.
+        String actor = "3f2a9c01b7de(claude desktop)";
+        api().header(CallerParams.ACTOR_HEADER, actor).body(purchase(unique("qactor"), 15000)).post("/api/payments")
+                .then().statusCode(201).body("history[0].actor", equalTo(actor));
+        api().header(CallerParams.ACTOR_HEADER, "<script>").body(purchase(unique("qactor"), 15000)).post("/api/payments")
+                .then().statusCode(400).body("field", equalTo(CallerParams.ACTOR_HEADER));
+        api().header(CallerParams.TENANT_HEADER, "acme (eu)").body(purchase(unique("qactor"), 15000)).post("/api/payments")
+                .then().statusCode(400).body("field", equalTo(CallerParams.TENANT_HEADER));
+    }
+
     // --- initiate, read, list ---
 
     @Test

@@ -18,6 +18,19 @@ public final class Sandbox {
                 .post("/sandbox/checkout/sessions/" + sessionId + "/pay").then().statusCode(200).extract().jsonPath();
     }
 
+    /** Pays like a bank debit: the session completes unpaid, its PaymentIntent processing until {@link #settle}. */
+    public static JsonPath payDelayed(String sessionId) {
+        return given().baseUri(StripeSandboxResource.baseUrl()).formParam("card", "4242424242424242")
+                .formParam("settlement", "delayed")
+                .post("/sandbox/checkout/sessions/" + sessionId + "/pay").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The money of a processing PaymentIntent arrives. */
+    public static JsonPath settle(String paymentIntentId) {
+        return given().baseUri(StripeSandboxResource.baseUrl()).formParam("result", "succeeded")
+                .post("/sandbox/payment_intents/" + paymentIntentId + "/settle").then().statusCode(200).extract().jsonPath();
+    }
+
     /** Opens a payment link like a browser does (a new session for it) and returns that session's id. */
     public static String openPaymentLink(String url) {
         String location = given().redirects().follow(false).get(url).then().statusCode(303).extract().header("Location");

@@ -54,6 +54,15 @@ final class AutomationInput {
     return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
   }
 
+  /** The value, or {@code fallback} when absent; anything outside {@code allowed} → 400 like an invalid enum. */
+  String oneOf(String name, String fallback, java.util.List<String> allowed) {
+    String v = get(name).orElse(fallback);
+    if (!allowed.contains(v)) {
+      throw StripeApiException.invalidEnum(name, v, allowed);
+    }
+    return v;
+  }
+
   String required(String name) {
     return get(name).orElseThrow(() -> StripeApiException.parameterMissing(name));
   }

@@ -7,6 +7,7 @@ import com.insurepay.sandbox.service.CheckoutService;
 import com.insurepay.sandbox.service.EventService;
 import com.insurepay.sandbox.service.PaymentService;
 import com.insurepay.sandbox.service.PaymentService.PaymentResult;
+import com.insurepay.sandbox.service.PaymentService.Settlement;
 import com.insurepay.sandbox.service.RefundService;
 import com.insurepay.sandbox.store.CardAttempt;
 import com.insurepay.sandbox.store.SandboxStore;
@@ -52,24 +53,24 @@ public class SandboxAutomationResource {
   /**
    * Pays like the hosted page does. {@code card} (default 4242...), {@code email}, {@code name},
    * {@code exp_month}/{@code exp_year}/{@code cvc} (defaults valid), {@code authentication}
-   * ({@code complete} default, or {@code fail}) for cards that ask for it.
+   * ({@code complete} default, or {@code fail}) for cards that ask for it, {@code settlement}
+   * ({@code immediate} default, or {@code delayed}: accepted like a bank debit, settled later by
+   * {@link #settle}).
    */
   @POST
   @Path("checkout/sessions/{id}/pay")
   public ObjectNode pay(@PathParam("id") String id, String body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @Context UriInfo uri) {
     AutomationInput in = AutomationInput.read(body, type, uri, mapper);
-    in.allowOnly(Set.of("card", "email", "name", "exp_month", "exp_year", "cvc", "authentication"));
-    String authentication = in.get("authentication").orElse("complete");
-    if (!List.of("complete", "fail", "none").contains(authentication)) {
-      throw com.insurepay.sandbox.api.StripeApiException.invalidEnum("authentication", authentication, List.of("complete", "fail", "none"));
-    }
+    in.allowOnly(Set.of("card", "email", "name", "exp_month", "exp_year", "cvc", "authentication", "settlement"));
+    String authentication = in.oneOf("authentication", "complete", List.of("complete", "fail", "none"));
+    Settlement settlement = settlement(in);
     String expiry = in.get("exp_month").orElse("12") + "/" + in.get("exp_year").orElse(String.valueOf(java.time.Year.now().getValue() + 5));
     CardAttempt card =
         PaymentService.parseCard(in.get("card").orElse("4242424242424242"), expiry, in.get("cvc").orElse("123"),
             in.get("email").orElse(null), in.get("name").orElse(null));
-    PaymentResult result = payments.pay(id, card);
+    PaymentResult result = payments.pay(id, card, settlement);
     if (result.outcome() == PaymentService.Outcome.REQUIRES_ACTION && !authentication.equals("none")) {
-      result = payments.authenticate(id, authentication.equals("complete"));
+      result = payments.authenticate(id, authentication.equals("complete"), settlement);
     }
     return PaymentResults.toJson(result);
   }
@@ -79,9 +80,26 @@ public class SandboxAutomationResource {
   @Path("checkout/sessions/{id}/authenticate")
   public ObjectNode authenticate(@PathParam("id") String id, String body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @Context UriInfo uri) {
     AutomationInput in = AutomationInput.read(body, type, uri, mapper);
-    in.allowOnly(Set.of("result"));
+    in.allowOnly(Set.of("result", "settlement"));
     String outcome = in.get("result").orElse("complete");
-    return PaymentResults.toJson(payments.authenticate(id, !outcome.equals("fail")));
+    return PaymentResults.toJson(payments.authenticate(id, !outcome.equals("fail"), settlement(in)));
+  }
+
+  /**
+   * The money of a PaymentIntent left {@code processing} by {@code settlement=delayed} arrives
+   * ({@code result=succeeded}, default) or not ({@code failed}); any other PaymentIntent → 400.
+   */
+  @POST
+  @Path("payment_intents/{id}/settle")
+  public ObjectNode settle(@PathParam("id") String id, String body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @Context UriInfo uri) {
+    AutomationInput in = AutomationInput.read(body, type, uri, mapper);
+    in.allowOnly(Set.of("result"));
+    String result = in.oneOf("result", "succeeded", List.of("succeeded", "failed"));
+    return PaymentResults.toJson(payments.settle(id, result.equals("succeeded")));
+  }
+
+  private static Settlement settlement(AutomationInput in) {
+    return Settlement.valueOf(in.oneOf("settlement", "immediate", List.of("immediate", "delayed")).toUpperCase());
   }
 
   @GET

@@ -103,7 +103,7 @@ public class HostedCheckoutResource {
   private Response outcome(PaymentResult result, String email, String name) {
     CheckoutSession session = result.session();
     return switch (result.outcome()) {
-      case SUCCEEDED -> result.redirectUrl() != null
+      case SUCCEEDED, PROCESSING -> result.redirectUrl() != null
           ? Response.seeOther(URI.create(result.redirectUrl())).build()
           : Response.seeOther(URI.create("/c/pay/" + session.id() + "/complete")).build();
       case REQUIRES_ACTION -> Response.ok(Pages.authenticate(view(session, null, email, name))).build();

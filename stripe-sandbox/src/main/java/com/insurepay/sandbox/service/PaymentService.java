@@ -26,6 +26,9 @@ public class PaymentService {
   static final String AUTHENTICATION_FAILED_MESSAGE =
       "We are unable to authenticate your payment method. Please choose a different payment method and try again.";
 
+  static final String SETTLEMENT_FAILED_CODE = "payment_method_provider_decline";
+  static final String SETTLEMENT_FAILED_MESSAGE = "The payment was declined by the payment method provider.";
+
   @Inject SandboxStore store;
   @Inject SandboxClock clock;
   @Inject EventService events;
@@ -35,11 +38,22 @@ public class PaymentService {
     DECLINED,
     REQUIRES_ACTION,
     AUTHENTICATION_FAILED,
-    INVALID_CARD;
+    INVALID_CARD,
+    /** Accepted with delayed settlement: the session is complete but unpaid, the PaymentIntent processing. */
+    PROCESSING;
 
     public String value() {
       return name().toLowerCase();
     }
+  }
+
+  /**
+   * When an accepted payment's money moves: at once (cards), or later (bank debits and other
+   * asynchronous methods, settled by {@link #settle}).
+   */
+  public enum Settlement {
+    IMMEDIATE,
+    DELAYED
   }
 
   /** What happened to one attempt; {@code redirectUrl} is where the browser goes next, if anywhere. */
@@ -106,6 +120,10 @@ public class PaymentService {
   }
 
   public PaymentResult pay(String sessionId, CardAttempt card) {
+    return pay(sessionId, card, Settlement.IMMEDIATE);
+  }
+
+  public PaymentResult pay(String sessionId, CardAttempt card, Settlement settlement) {
     store.lock().lock();
     try {
       CheckoutSession session = payable(sessionId);
@@ -115,7 +133,7 @@ public class PaymentService {
         return decline(session, pi, card, TestCard.LIVE_CARD_CODE, TestCard.LIVE_CARD_DECLINE, TestCard.LIVE_CARD_MESSAGE);
       }
       return switch (testCard.behaviour()) {
-        case SUCCEED -> succeed(session, pi, card);
+        case SUCCEED -> accept(session, pi, card, settlement);
         case DECLINE -> decline(session, pi, card, testCard.code(), testCard.declineCode(), testCard.message());
         case AUTHENTICATE -> {
           pi.requireAction(StripeIds.newId("pm_"));
@@ -131,6 +149,10 @@ public class PaymentService {
 
   /** The 3D Secure step: approve completes the payment, fail leaves the session open. */
   public PaymentResult authenticate(String sessionId, boolean approve) {
+    return authenticate(sessionId, approve, Settlement.IMMEDIATE);
+  }
+
+  public PaymentResult authenticate(String sessionId, boolean approve, Settlement settlement) {
     store.lock().lock();
     try {
       CheckoutSession session = payable(sessionId);
@@ -141,7 +163,7 @@ public class PaymentService {
       }
       PaymentIntent pi = store.paymentIntents.find(session.paymentIntentId()).orElseThrow();
       if (approve) {
-        return succeed(session, pi, card);
+        return accept(session, pi, card, settlement);
       }
       session.clearPendingAuthentication();
       PaymentError error =
@@ -191,9 +213,18 @@ public class PaymentService {
             failureCode, failureMessage, declineCode));
   }
 
-  private PaymentResult succeed(CheckoutSession session, PaymentIntent pi, CardAttempt card) {
-    String email = card.email() != null ? card.email() : session.spec().customerEmail();
+  private PaymentResult accept(CheckoutSession session, PaymentIntent pi, CardAttempt card, Settlement settlement) {
+    String email = payerEmail(card, session);
     String paymentMethodId = StripeIds.newId("pm_");
+    if (settlement == Settlement.DELAYED) {
+      // Like Stripe's Checkout for a bank debit: complete but unpaid, no charge until it settles.
+      pi.process(paymentMethodId, card);
+      session.complete(email, card.name(), false);
+      events.emit("payment_intent.processing", pi.toJson());
+      events.emit("checkout.session.completed", session.toJson());
+      countForPaymentLink(session);
+      return new PaymentResult(Outcome.PROCESSING, session, pi, null, null, successRedirect(session));
+    }
     Charge charge = newCharge(pi, card, paymentMethodId, email, null, null, null);
     pi.succeed(paymentMethodId, charge.id());
     session.complete(email, card.name());
@@ -202,6 +233,46 @@ public class PaymentService {
     events.emit("checkout.session.completed", session.toJson());
     countForPaymentLink(session);
     return new PaymentResult(Outcome.SUCCEEDED, session, pi, charge, null, successRedirect(session));
+  }
+
+  /**
+   * The money of a {@code processing} PaymentIntent arrives ({@code succeeded}) or does not: the
+   * charge, the session's payment_status and the {@code checkout.session.async_payment_*} events.
+   */
+  public PaymentResult settle(String paymentIntentId, boolean succeeded) {
+    store.lock().lock();
+    try {
+      PaymentIntent pi = paymentIntent(paymentIntentId);
+      CardAttempt card = pi.settling();
+      if (!"processing".equals(pi.status()) || card == null) {
+        throw new StripeApiException(400, "invalid_request_error", "payment_intent_unexpected_state", null,
+            "This PaymentIntent is " + pi.status() + "; only a processing PaymentIntent can be settled.");
+      }
+      CheckoutSession session =
+          store.sessions.newestFirst(s -> pi.id().equals(s.paymentIntentId())).stream().findFirst().orElseThrow();
+      if (!succeeded) {
+        PaymentError error = new PaymentError("card_error", SETTLEMENT_FAILED_CODE, null, SETTLEMENT_FAILED_MESSAGE, null);
+        pi.fail(pi.paymentMethodId(), null, error);
+        events.emit("payment_intent.payment_failed", pi.toJson());
+        events.emit("checkout.session.async_payment_failed", session.toJson());
+        return new PaymentResult(Outcome.DECLINED, session, pi, null, error, null);
+      }
+      String email = payerEmail(card, session);
+      Charge charge = newCharge(pi, card, pi.paymentMethodId(), email, null, null, null);
+      pi.succeed(pi.paymentMethodId(), charge.id());
+      session.markPaid();
+      events.emit("charge.succeeded", charge.toJson());
+      events.emit("payment_intent.succeeded", pi.toJson());
+      events.emit("checkout.session.async_payment_succeeded", session.toJson());
+      return new PaymentResult(Outcome.SUCCEEDED, session, pi, charge, null, null);
+    } finally {
+      store.lock().unlock();
+    }
+  }
+
+  /** The e-mail typed on the page, else the one the merchant fixed on the session. */
+  private static String payerEmail(CardAttempt card, CheckoutSession session) {
+    return card.email() != null ? card.email() : session.spec().customerEmail();
   }
 
   private void countForPaymentLink(CheckoutSession session) {
@@ -218,7 +289,7 @@ public class PaymentService {
   private PaymentResult decline(
       CheckoutSession session, PaymentIntent pi, CardAttempt card, String code, String declineCode, String message) {
     String paymentMethodId = StripeIds.newId("pm_");
-    String email = card.email() != null ? card.email() : session.spec().customerEmail();
+    String email = payerEmail(card, session);
     Charge charge = newCharge(pi, card, paymentMethodId, email, code, message, declineCode);
     PaymentError error = new PaymentError("card_error", code, declineCode, message, charge.id());
     pi.fail(paymentMethodId, charge.id(), error);

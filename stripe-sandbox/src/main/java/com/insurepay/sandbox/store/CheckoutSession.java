@@ -127,12 +127,27 @@ public final class CheckoutSession implements StripeObject {
   }
 
   public void complete(String email, String name) {
+    complete(email, name, true);
+  }
+
+  /**
+   * {@code paid=false}: a delayed-settlement payment method (a bank debit) was accepted; the session is
+   * complete with {@code payment_status=unpaid} until {@link #markPaid()} when the money settles.
+   */
+  public void complete(String email, String name, boolean paid) {
     requireOpen();
     this.status = Status.COMPLETE;
-    this.paid = true;
+    this.paid = paid;
     this.customerDetailsEmail = email;
     this.customerDetailsName = name;
     this.pendingAuthentication = null;
+  }
+
+  public void markPaid() {
+    if (status != Status.COMPLETE) {
+      throw new IllegalStateException("session " + id + " is " + status.value());
+    }
+    this.paid = true;
   }
 
   public void expire() {

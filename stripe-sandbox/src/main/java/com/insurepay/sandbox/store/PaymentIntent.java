@@ -26,6 +26,7 @@ public final class PaymentIntent implements StripeObject {
   private PaymentError lastPaymentError;
   private Long canceledAt;
   private String cancellationReason;
+  private CardAttempt settling;
 
   public PaymentIntent(
       String id, long created, long seq, long amount, String currency, Map<String, String> metadata,
@@ -85,7 +86,25 @@ public final class PaymentIntent implements StripeObject {
     this.paymentMethodId = paymentMethodId;
   }
 
+  /** Accepted but not settled (a bank debit): no charge until the money moves, see {@link #settling()}. */
+  public void process(String paymentMethodId, CardAttempt attempt) {
+    this.status = "processing";
+    this.paymentMethodId = paymentMethodId;
+    this.settling = attempt;
+    this.lastPaymentError = null;
+  }
+
+  /** The attempt waiting to settle while {@code processing}; null otherwise. */
+  public CardAttempt settling() {
+    return settling;
+  }
+
+  public String paymentMethodId() {
+    return paymentMethodId;
+  }
+
   public void fail(String paymentMethodId, String chargeId, PaymentError error) {
+    this.settling = null;
     this.status = "requires_payment_method";
     this.paymentMethodId = paymentMethodId;
     this.lastPaymentError = error;
@@ -95,6 +114,7 @@ public final class PaymentIntent implements StripeObject {
   }
 
   public void succeed(String paymentMethodId, String chargeId) {
+    this.settling = null;
     this.status = "succeeded";
     this.paymentMethodId = paymentMethodId;
     this.latestChargeId = chargeId;

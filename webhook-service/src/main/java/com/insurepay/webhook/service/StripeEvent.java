@@ -10,7 +10,7 @@ import com.insurepay.webhook.service.RejectedDeliveryException.Reason;
  * the event's {@code api_version} differs from the SDK's pin (accounts pinned to older versions) and throws when it
  * is null, so it is never relied on; the few fields read here have been stable across API versions.
  */
-public record StripeEvent(String id, String type, String apiVersion, JsonObject object) {
+public record StripeEvent(String id, String type, String apiVersion, String requestId, JsonObject object) {
 
     public static StripeEvent parse(String payload) {
         try {
@@ -22,13 +22,23 @@ public record StripeEvent(String id, String type, String apiVersion, JsonObject 
             }
             JsonObject data = child(root, "data");
             JsonObject object = data == null ? null : child(data, "object");
-            return new StripeEvent(id, type, text(root, "api_version"), object == null ? new JsonObject() : object);
+            JsonObject request = child(root, "request");
+            return new StripeEvent(id, type, text(root, "api_version"), request == null ? null : text(request, "id"),
+                    object == null ? new JsonObject() : object);
         } catch (RuntimeException e) {
             if (e instanceof RejectedDeliveryException r) {
                 throw r;
             }
             throw new RejectedDeliveryException(Reason.MALFORMED_EVENT);
         }
+    }
+
+    /**
+     * Whether an API request caused the event ({@code request.id}, e.g. {@code POST /v1/checkout/sessions/{id}/expire});
+     * Stripe's own doings (a session timing out) carry none.
+     */
+    public boolean causedByApiRequest() {
+        return requestId != null && !requestId.isBlank();
     }
 
     /** The Stripe object the event is about ({@code cs_...}, {@code pi_...}, {@code ch_...}, {@code dp_...}). */

@@ -204,10 +204,13 @@ public class StripeEventProcessor {
 
     /**
      * A Payment Link outlives its sessions: an abandoned link session expires, the link (and payment) does not;
-     * checkout-service expires link payments itself. A checkout payment expires with its own session only.
+     * checkout-service expires link payments itself. A checkout payment expires with its own session only, when the
+     * session timed out. A session expired through the API was closed by checkout-service (cancel, a new price, a
+     * saved quote), which records its own closing status right after: applying "expired" here would race it and turn
+     * a cancel into a refusal. Should that write never come, reconciliation finds the session expired.
      */
     private Optional<Rule> sessionExpired(StripeEvent event, TransitionCause cause) {
-        if (event.reference("payment_link") != null) {
+        if (event.reference("payment_link") != null || event.causedByApiRequest()) {
             return Optional.empty();
         }
         return Optional.of(rule(Transition.to(EXPIRED, cause).with(PaymentChanges.NONE.stampingWebhookProcessed())

@@ -68,6 +68,24 @@ class OutOfOrderDeliveryTest {
         return StripeEvents.event(StripeEvents.newEventId(), type, object);
     }
 
+    /**
+     * A session checkout-service expired through the API (cancel_payment) is closed by checkout-service's own write
+     * right after; the expiry event must not get there first and turn the cancel into "is expired". A session that
+     * timed out (no request) still expires its payment.
+     */
+    @Test
+    void anExpiryCheckoutServiceAskedForIsLeftToItsCloseATimeoutIsApplied() {
+        Seeded closing = seeder.checkout(PENDING);
+        JsonObject expiredByApi = StripeEvents.session(closing, "unpaid");
+        expiredByApi.addProperty("status", "expired");
+        assertEquals("ignored", outcomeOf(StripeEvents.eventOfApiRequest("checkout.session.expired", expiredByApi, "req_cancel1")));
+        assertEquals(PENDING, seeder.find(closing.paymentId()).status());
+
+        Seeded timedOut = seeder.checkout(PENDING);
+        assertEquals("applied", outcomeOf(expired(timedOut)));
+        assertEquals(EXPIRED, seeder.find(timedOut.paymentId()).status());
+    }
+
     @Test
     void expiredAfterCompletedIsRecordedNotApplied() {
         Seeded p = seeder.checkout(PENDING);

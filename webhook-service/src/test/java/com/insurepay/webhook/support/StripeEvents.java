@@ -31,10 +31,19 @@ public final class StripeEvents {
 
     /** {@code apiVersion} may be null, as in Stripe's published fixtures. */
     public static String event(String eventId, String type, JsonObject object, String apiVersion) {
+        return event(eventId, type, object, apiVersion, null);
+    }
+
+    /** An event caused by an API request ({@code request.id}), e.g. a session expired by checkout-service. */
+    public static String eventOfApiRequest(String type, JsonObject object, String requestId) {
+        return event(newEventId(), type, object, CURRENT_API_VERSION, requestId);
+    }
+
+    private static String event(String eventId, String type, JsonObject object, String apiVersion, String requestId) {
         JsonObject data = new JsonObject();
         data.add("object", object);
         JsonObject request = new JsonObject();
-        request.add("id", null);
+        request.addProperty("id", requestId);
         request.add("idempotency_key", null);
         JsonObject event = new JsonObject();
         event.addProperty("id", eventId);
