@@ -4,13 +4,16 @@ import static com.insurepay.checkout.support.Api.*;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.insurepay.checkout.service.ReconciliationService;
 import com.insurepay.checkout.support.GreenMailResource;
+import com.insurepay.checkout.support.Sandbox;
 import com.insurepay.checkout.support.StripeSandboxResource;
 import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +23,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(GreenMailResource.class)
 @WithTestResource(StripeSandboxResource.class)
 class TenantScopingApiTest {
+
+    @Inject
+    ReconciliationService reconciliation;
 
     private static RequestSpecification as(String tenant) {
         return api().header("X-Insurepay-Tenant", tenant);
@@ -98,6 +104,25 @@ class TenantScopingApiTest {
                 .body("history.actor", everyItem(equalTo("tok_01ABC(claude desktop)")))
                 .body("history.request_id", contains("17", "18"))
                 .body("history.conversation_id", contains("conv-42", null));
+    }
+
+    @Test
+    void aRefundRecordsItsRequestAndConversationAndAnotherTenantCannotRefundThePaidPayment() {
+        Response created = as("insurer-a").body(purchase(unique("qpaid"), 15000)).post("/api/payments");
+        String id = created.path("payment_intent_id");
+        Sandbox.pay(created.path("session_id"), "4242424242424242");
+        reconciliation.reconcileNow(id);
+        as("insurer-a").get("/api/payments/" + id).then().body("payment_status", equalTo("completed"));
+
+        as("insurer-b").body(Map.of("amount", 5000)).post("/api/payments/" + id + "/refunds").then().statusCode(404)
+                .body("code", equalTo("not_found"));
+        as("insurer-b").post("/api/payments/" + id + "/policy").then().statusCode(404);
+        as("insurer-a").header("X-Insurepay-Request-Id", "req-refund-1").header("X-Insurepay-Conversation-Id", "conv-7")
+                .body(Map.of("amount", 5000)).post("/api/payments/" + id + "/refunds").then().statusCode(200)
+                .body("payment_status", equalTo("partially_refunded"));
+        as("insurer-a").get("/api/payments/" + id).then().statusCode(200)
+                .body("history.find { it.to == 'partially_refunded' }.request_id", equalTo("req-refund-1"))
+                .body("history.find { it.to == 'partially_refunded' }.conversation_id", equalTo("conv-7"));
     }
 
     @Test
