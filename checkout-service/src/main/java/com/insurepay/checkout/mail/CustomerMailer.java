@@ -1,15 +1,19 @@
 package com.insurepay.checkout.mail;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The e-mails we send customers, each as HTML and plain text from Qute templates. Sending is synchronous so the
@@ -21,8 +25,23 @@ public class CustomerMailer {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
+    /**
+     * Where a send starts: a thread with no Vert.x context. Started from a request's worker thread, vertx-mail set up
+     * its SMTP connection on that request's context, and a send could sit until the server timed the connection out
+     * (30 s against GreenMail, seen in PaymentLinkApiTest and MoneyIntegrityApiTest; quarkusio/quarkus#28353).
+     */
+    private static final ExecutorService SENDERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "mail-sender");
+        t.setDaemon(true);
+        return t;
+    });
+
     @Inject
-    Mailer mailer;
+    ReactiveMailer mailer;
+
+    /** How long a caller waits for the SMTP server to take a message before it counts as not sent. */
+    @ConfigProperty(name = "checkout.mail.send-timeout", defaultValue = "20S")
+    Duration sendTimeout;
 
     @Location("mail/payment-link.html")
     Template paymentLinkHtml;
@@ -69,7 +88,7 @@ public class CustomerMailer {
 
     private void send(Mail mail) {
         try {
-            mailer.send(mail);
+            mailer.send(mail).runSubscriptionOn(SENDERS).await().atMost(sendTimeout);
         } catch (RuntimeException e) {
             throw new MailUnavailableException(e);
         }

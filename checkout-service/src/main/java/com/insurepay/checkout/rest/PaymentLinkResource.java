@@ -13,6 +13,7 @@ import com.insurepay.checkout.service.CheckoutProblem;
 import com.insurepay.checkout.service.PaymentLinkService;
 import com.insurepay.checkout.service.PaymentLinkService.SaveForLater;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -44,17 +45,17 @@ public class PaymentLinkResource {
 
     @PUT
     @Operation(summary = "Save a quote for later: a single-use Stripe Payment Link valid for payment-link.validity (201), or the live one (200)")
-    public Response save(@BeanParam CallerParams caller, @PathParam("quote_id") String quoteId, SaveForLaterRequest body) {
+    public Response save(@BeanParam CallerParams caller, @PathParam("quote_id") String quoteId, @Valid SaveForLaterRequest body) {
         if (body == null) {
             throw CheckoutProblem.validation("user_id", "A JSON body with user_id, customer_email and quote_token is required.");
         }
         String quote = id("quote_id", quoteId);
-        String userId = id("user_id", body.userId());
+        String userId = body.userId();
         Priced priced = pricing.price(new PriceRequest(caller.tenant(), quote, userId, body.quoteToken(), body.amount(),
                 body.currency(), body.productName(), optionalEmail("customer_email", body.customerEmail())));
         SaveForLater cmd = new SaveForLater(caller.tenant(), quote, userId, email("customer_email", priced.customerEmail()),
                 priced.productName(), priced.money(),
-                body.policyId() == null || body.policyId().isBlank() ? null : id("policy_id", body.policyId()),
+                body.policyId() == null || body.policyId().isBlank() ? null : body.policyId(),
                 optionalText("notes", body.notes(), MAX_TEXT), caller.actor());
         var state = links.save(cmd);
         return Response.status(state.created() ? 201 : 200).entity(PaymentLinkView.of(state, clock.instant())).build();
@@ -69,7 +70,7 @@ public class PaymentLinkResource {
     @POST
     @Path("/email")
     @Operation(summary = "E-mail the quote's payment link to the customer (HTML and text)")
-    public EmailSentView sendEmail(@BeanParam CallerParams caller, @PathParam("quote_id") String quoteId, SendLinkRequest body) {
+    public EmailSentView sendEmail(@BeanParam CallerParams caller, @PathParam("quote_id") String quoteId, @Valid SendLinkRequest body) {
         String to = email("customer_email", body == null ? null : body.customerEmail());
         String name = optionalText("customer_name", body == null ? null : body.customerName(), MAX_PRODUCT_NAME);
         return EmailSentView.of(links.sendEmail(caller.tenant(), id("quote_id", quoteId), to, name, caller.actor()));

@@ -20,6 +20,7 @@ import com.insurepay.checkout.service.PurchaseService.InitiatePurchase;
 import com.insurepay.checkout.service.PolicyService;
 import com.insurepay.checkout.service.RefundService;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -60,12 +61,12 @@ public class PaymentResource {
 
     @POST
     @Operation(summary = "Initiate a purchase: a pending payment and its Stripe Checkout Session (201), or the quote's live checkout (200)")
-    public Response initiate(@BeanParam CallerParams caller, InitiatePurchaseRequest body) {
+    public Response initiate(@BeanParam CallerParams caller, @Valid InitiatePurchaseRequest body) {
         if (body == null) {
             throw CheckoutProblem.validation("user_id", "A JSON body with user_id, quote_id and quote_token is required.");
         }
-        String userId = id("user_id", body.userId());
-        String quoteId = id("quote_id", body.quoteId());
+        String userId = body.userId();
+        String quoteId = body.quoteId();
         Priced priced = pricing.price(new PriceRequest(caller.tenant(), quoteId, userId, body.quoteToken(), body.amount(),
                 body.currency(), body.productName(), optionalEmail("customer_email", body.customerEmail())));
         InitiatePurchase cmd = new InitiatePurchase(caller.tenant(), userId, quoteId, priced.money(), priced.productName(),
@@ -103,7 +104,7 @@ public class PaymentResource {
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a pending or failed payment (its Stripe session, or its payment link and the link's open sessions, are closed first)")
-    public PaymentView cancel(@BeanParam CallerParams caller, @PathParam("id") String paymentId, CancelRequest body) {
+    public PaymentView cancel(@BeanParam CallerParams caller, @PathParam("id") String paymentId, @Valid CancelRequest body) {
         String reason = optionalText("reason", body == null ? null : body.reason(), MAX_TEXT);
         return PaymentView.of(cancels.cancel(caller.tenant(), id("payment_intent_id", paymentId), reason, caller.actor()), null);
     }
@@ -112,7 +113,7 @@ public class PaymentResource {
     @Path("/{id}/refunds")
     @Operation(summary = "Refund a completed payment fully or partly; Idempotency-Key makes a retry refund once")
     public RefundView refund(@BeanParam CallerParams caller, @PathParam("id") String paymentId,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, RefundRequest body) {
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid RefundRequest body) {
         String reason = body == null || body.reason() == null || body.reason().isBlank() ? "requested_by_customer" : body.reason().trim();
         if (!RefundService.REASONS.contains(reason)) {
             throw CheckoutProblem.validation("reason", "reason must be one of " + String.join(", ", RefundService.REASONS) + ".");

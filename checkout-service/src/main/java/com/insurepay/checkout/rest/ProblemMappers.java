@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.insurepay.checkout.rest.ApiViews.ProblemView;
 import com.insurepay.checkout.service.CheckoutProblem;
 import com.insurepay.checkout.stripe.PaymentProviderException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -58,6 +62,25 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidFormat(com.fasterxml.jackson.databind.exc.InvalidFormatException e) {
         return badJson(e);
+    }
+
+    /**
+     * A Bean Validation constraint of a request body failed (ApiRequests): the first violation, by field name, as
+     * {@code validation_error} naming the field in the caller's snake_case words.
+     */
+    @ServerExceptionMapper
+    public Response constraint(ConstraintViolationException e) {
+        ConstraintViolation<?> first = e.getConstraintViolations().stream()
+                .min(Comparator.comparing(v -> v.getPropertyPath().toString())).orElse(null);
+        if (first == null) {
+            return respond(new ProblemView(400, title(400), "validation_error", "The request is not valid.", null, null, null));
+        }
+        String field = null;
+        for (Path.Node node : first.getPropertyPath()) {
+            field = node.getName();
+        }
+        field = field == null ? null : field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return respond(new ProblemView(400, title(400), "validation_error", field + " " + first.getMessage() + ".", field, null, null));
     }
 
     @ServerExceptionMapper
