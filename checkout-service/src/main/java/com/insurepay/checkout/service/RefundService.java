@@ -138,7 +138,7 @@ public class RefundService {
             throw e;
         }
         LOG.infof("Refund %s of %d made for payment %s", refund.id(), refund.amount(), paymentId);
-        paymentMetrics.refunded(payment.currency(), refund.amount());
+        paymentMetrics.refunded(payment, refund.amount());
 
         Payment current = lookup.require(paymentId);
         long stripeTotal;

@@ -10,10 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.insurepay.checkout.followup.PolicyAutoIssuer;
+import com.insurepay.checkout.service.LateMoneyService;
 import com.insurepay.checkout.service.ReconciliationService;
+import com.insurepay.checkout.service.SessionOutcomes;
+import com.insurepay.checkout.stripe.StripeGateway;
 import com.insurepay.checkout.support.GreenMailResource;
 import com.insurepay.checkout.support.Sandbox;
 import com.insurepay.checkout.support.StripeSandboxResource;
+import com.insurepay.common.payment.PaymentStatus;
+import com.insurepay.common.payment.Transition;
+import com.insurepay.common.payment.TransitionCause;
+import com.insurepay.common.store.PaymentRepository;
 import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,10 +48,10 @@ class BusinessMetricsTest {
     static final String CANCELLED = "insurepay_payment_transitions_total{currency=\"SGD\",kind=\"checkout\",to_status=\"cancelled\"}";
     static final String PARTIALLY_REFUNDED =
             "insurepay_payment_transitions_total{currency=\"SGD\",kind=\"checkout\",to_status=\"partially_refunded\"}";
-    static final String RECEIVED = "insurepay_payments_received_total{currency=\"SGD\"}";
-    static final String RECEIVED_AMOUNT = "insurepay_payments_received_amount_total{currency=\"SGD\"}";
-    static final String REFUNDS = "insurepay_refunds_total{currency=\"SGD\"}";
-    static final String REFUNDS_AMOUNT = "insurepay_refunds_amount_total{currency=\"SGD\"}";
+    static final String RECEIVED = "insurepay_payments_received_total{currency=\"SGD\",late=\"false\"}";
+    static final String RECEIVED_AMOUNT = "insurepay_payments_received_amount_total{currency=\"SGD\",late=\"false\"}";
+    static final String REFUNDS = "insurepay_refunds_total{currency=\"SGD\",late=\"false\"}";
+    static final String REFUNDS_AMOUNT = "insurepay_refunds_amount_total{currency=\"SGD\",late=\"false\"}";
     static final String LINK_MAIL_SENT = "checkout_mail_sent_total{kind=\"payment_link\"}";
 
     @Inject
@@ -52,6 +59,18 @@ class BusinessMetricsTest {
 
     @Inject
     PolicyAutoIssuer autoIssuer;
+
+    @Inject
+    LateMoneyService lateMoney;
+
+    @Inject
+    SessionOutcomes outcomes;
+
+    @Inject
+    StripeGateway stripe;
+
+    @Inject
+    PaymentRepository payments;
 
     @Test
     void aPurchasePaidThenPartlyRefundedIsCountedOnceAtEachStep() {
@@ -83,6 +102,26 @@ class BusinessMetricsTest {
         assertEquals(refundsAmount + 5000, value(REFUNDS_AMOUNT));
         assertEquals(partly + 1, value(PARTIALLY_REFUNDED));
         assertEquals(received + 1, value(RECEIVED), "a refund is not money received");
+    }
+
+    @Test
+    void lateMoneyAndItsRefundAreCountedApartFromRevenue() {
+        String lateReceived = "insurepay_payments_received_amount_total{currency=\"SGD\",late=\"true\"}";
+        String lateRefunded = "insurepay_refunds_amount_total{currency=\"SGD\",late=\"true\"}";
+        double received = value(lateReceived);
+        double refunded = value(lateRefunded);
+        double revenue = value(RECEIVED_AMOUNT);
+        JsonPath p = api().body(purchase(unique("qlate"), 15000)).post("/api/payments").then().statusCode(201).extract().jsonPath();
+        String id = p.getString("payment_intent_id");
+        Sandbox.pay(p.getString("session_id"), "4242424242424242");
+        payments.apply(id, Transition.to(PaymentStatus.CANCELLED, TransitionCause.api("cancel raced the payment")));
+        outcomes.applyPaid(id, stripe.retrieveSession(p.getString("session_id")), TransitionCause.reconciliation("late"));
+        assertEquals(received + 15000, value(lateReceived));
+        assertEquals(revenue, value(RECEIVED_AMOUNT), "money to give back is not revenue");
+
+        lateMoney.run();
+        api().get("/api/payments/" + id).then().body("payment_status", equalTo("refunded"));
+        assertTrue(value(lateRefunded) >= refunded + 15000, "the late money's refund is counted as late");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.insurepay.common.metrics;
 
 import com.insurepay.common.money.CurrencyRules;
 import com.insurepay.common.payment.Payment;
+import com.insurepay.common.payment.PaymentStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
@@ -12,12 +13,14 @@ import java.util.Locale;
  * <ul>
  * <li>{@code insurepay_payment_transitions_total{to_status,currency,kind}}: payments created ({@code pending}) and
  * status changes applied, by the status the write left the payment in;</li>
- * <li>{@code insurepay_payments_received_total{currency}} and {@code insurepay_payments_received_amount_total{currency}}:
- * payments whose money was recorded, and that money in minor units (gross revenue, late money included);</li>
- * <li>{@code insurepay_refunds_total{currency}} and {@code insurepay_refunds_amount_total{currency}}: refunds made
- * through checkout-service (API and late money), and their amount in minor units.</li>
+ * <li>{@code insurepay_payments_received_total{currency,late}} and
+ * {@code insurepay_payments_received_amount_total{currency,late}}: payments whose money was recorded, and that money
+ * in minor units; {@code late="true"} for money that arrived after we closed the payment (paid_after_close, to be
+ * given back), so revenue is {@code late="false"};</li>
+ * <li>{@code insurepay_refunds_total{currency,late}} and {@code insurepay_refunds_amount_total{currency,late}}: refunds
+ * made through checkout-service (API, and late money with {@code late="true"}), and their amount in minor units.</li>
  * </ul>
- * Labels are bounded: nine statuses, two kinds, and the currencies {@link CurrencyRules#supported()} accepts (any
+ * Labels are bounded: nine statuses, two kinds, two values of late, and the currencies {@link CurrencyRules#supported()} accepts (any
  * other value becomes {@code other}); never an id, a tenant or an e-mail.
  */
 public final class PaymentMetrics {
@@ -45,19 +48,21 @@ public final class PaymentMetrics {
     /** The payment's money was recorded (by the write that returned {@code payment}). */
     public void received(Payment payment) {
         String currency = currency(payment.currency());
-        Counter.builder(RECEIVED).description("Payments whose money was recorded (completed or paid after close)")
-                .tag("currency", currency).register(registry).increment();
+        String late = String.valueOf(payment.status() == PaymentStatus.PAID_AFTER_CLOSE);
+        Counter.builder(RECEIVED).description("Payments whose money was recorded (late: paid after we closed them)")
+                .tag("currency", currency).tag("late", late).register(registry).increment();
         Counter.builder(RECEIVED_AMOUNT).description("Money received, in minor units of the currency")
-                .tag("currency", currency).register(registry).increment(payment.amount());
+                .tag("currency", currency).tag("late", late).register(registry).increment(payment.amount());
     }
 
-    /** A refund of {@code amount} minor units was made at Stripe. */
-    public void refunded(String currencyCode, long amount) {
-        String currency = currency(currencyCode);
-        Counter.builder(REFUNDS).description("Refunds made at Stripe through checkout-service")
-                .tag("currency", currency).register(registry).increment();
+    /** A refund of {@code amount} minor units was made at Stripe for {@code payment} (as it was before the refund). */
+    public void refunded(Payment payment, long amount) {
+        String currency = currency(payment.currency());
+        String late = String.valueOf(payment.status() == PaymentStatus.PAID_AFTER_CLOSE);
+        Counter.builder(REFUNDS).description("Refunds made at Stripe through checkout-service (late: of money paid after close)")
+                .tag("currency", currency).tag("late", late).register(registry).increment();
         Counter.builder(REFUNDS_AMOUNT).description("Money refunded, in minor units of the currency")
-                .tag("currency", currency).register(registry).increment(amount);
+                .tag("currency", currency).tag("late", late).register(registry).increment(amount);
     }
 
     /** A bounded currency label: an accepted ISO code, else {@code other}. */

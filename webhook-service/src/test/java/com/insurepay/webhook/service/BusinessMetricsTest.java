@@ -1,5 +1,6 @@
 package com.insurepay.webhook.service;
 
+import static com.insurepay.common.payment.PaymentStatus.CANCELLED;
 import static com.insurepay.common.payment.PaymentStatus.PENDING;
 import static com.insurepay.webhook.support.Deliveries.outcomeOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,8 +27,8 @@ class BusinessMetricsTest {
     static final String COMPLETED = transitions("completed");
     static final String PARTIALLY_REFUNDED = transitions("partially_refunded");
     static final String REFUNDED = transitions("refunded");
-    static final String RECEIVED = "insurepay_payments_received_total{currency=\"SGD\"}";
-    static final String RECEIVED_AMOUNT = "insurepay_payments_received_amount_total{currency=\"SGD\"}";
+    static final String RECEIVED = "insurepay_payments_received_total{currency=\"SGD\",late=\"false\"}";
+    static final String RECEIVED_AMOUNT = "insurepay_payments_received_amount_total{currency=\"SGD\",late=\"false\"}";
     static final String SESSION_COMPLETED = "checkout.session.completed";
 
     @Inject
@@ -76,6 +77,21 @@ class BusinessMetricsTest {
         assertEquals("stale", outcomeOf(StripeEvents.event(StripeEvents.newEventId(), SESSION_COMPLETED,
                 StripeEvents.session(p, "paid"))));
         assertEquals(received + 1, Metrics.value(RECEIVED), "the late completion brings the same money: not counted again");
+    }
+
+    @Test
+    void lateMoneyIsCountedApartFromRevenue() {
+        Seeded p = seeder.checkout(CANCELLED);
+        String late = "insurepay_payments_received_amount_total{currency=\"SGD\",late=\"true\"}";
+        double lateBefore = Metrics.value(late);
+        double amount = Metrics.value(RECEIVED_AMOUNT);
+        double paidAfterClose = Metrics.value(transitions("paid_after_close"));
+
+        assertEquals("paid_after_close", outcomeOf(StripeEvents.event(StripeEvents.newEventId(), SESSION_COMPLETED,
+                StripeEvents.session(p, "paid"))));
+        assertEquals(lateBefore + p.amount(), Metrics.value(late));
+        assertEquals(amount, Metrics.value(RECEIVED_AMOUNT), "money to give back is not revenue");
+        assertEquals(paidAfterClose + 1, Metrics.value(transitions("paid_after_close")));
     }
 
     @Test
