@@ -8,6 +8,8 @@ import com.insurepay.common.payment.TransitionCause;
 import com.insurepay.common.store.Page;
 import com.insurepay.common.store.PaymentQueries;
 import com.insurepay.common.store.PaymentRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
@@ -15,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,6 +42,10 @@ public class PolicyAutoIssuer {
     private final CheckoutSettings settings;
     private final Clock clock;
     private final Timer lag;
+    private final Counter errors;
+    /** After the last sweep: paid payments waiting for their policy, and the age of the oldest one's money. */
+    private final AtomicLong due = new AtomicLong();
+    private final AtomicLong oldestDue = new AtomicLong();
 
     public PolicyAutoIssuer(PolicyService policies, PaymentQueries queries, PaymentRepository payments,
             CheckoutSettings settings, Clock clock, MeterRegistry metrics) {
@@ -49,6 +56,13 @@ public class PolicyAutoIssuer {
         this.clock = clock;
         this.lag = Timer.builder("checkout.policy.issuance.lag")
                 .description("From the money arriving to the policy being issued automatically").publishPercentileHistogram()
+                .register(metrics);
+        this.errors = Counter.builder("checkout.policy.issuance.errors")
+                .description("Automatic policy issuance sweeps that failed").register(metrics);
+        Gauge.builder("checkout.policy.due", due, AtomicLong::get)
+                .description("Paid payments still without a policy after the last sweep").register(metrics);
+        Gauge.builder("checkout.policy.due.oldest", oldestDue, AtomicLong::get).baseUnit("seconds")
+                .description("Age of the money of the oldest paid payment still without a policy after the last sweep")
                 .register(metrics);
     }
 
@@ -62,6 +76,7 @@ public class PolicyAutoIssuer {
         try {
             sweep();
         } catch (RuntimeException e) {
+            errors.increment();
             LOG.warnf("Automatic policy issuance paused: %s", e.toString());
         }
     }
@@ -71,6 +86,8 @@ public class PolicyAutoIssuer {
         int issued = 0;
         int waiting = 0;
         int cleared = 0;
+        int notIssued = 0;
+        long oldest = 0;
         Instant now = clock.instant();
         String cursor = null;
         do {
@@ -80,12 +97,18 @@ public class PolicyAutoIssuer {
                     cleared += payments.clearPolicyDue(payment.paymentId()) ? 1 : 0;
                 } else if (now.isBefore(payment.paidAt().plus(settings.policyAutoIssueAfter()))) {
                     waiting++;
+                    oldest = Math.max(oldest, Duration.between(payment.paidAt(), now).toSeconds());
+                } else if (issue(payment, now)) {
+                    issued++;
                 } else {
-                    issued += issue(payment, now) ? 1 : 0;
+                    notIssued++;
+                    oldest = Math.max(oldest, Duration.between(payment.paidAt(), now).toSeconds());
                 }
             }
             cursor = page.nextCursor();
         } while (cursor != null);
+        due.set(waiting + notIssued);
+        oldestDue.set(oldest);
         return new Sweep(issued, waiting, cleared);
     }
 

@@ -1,5 +1,6 @@
 package com.insurepay.checkout.mail;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.Location;
@@ -43,6 +44,9 @@ public class CustomerMailer {
     @ConfigProperty(name = "checkout.mail.send-timeout", defaultValue = "20S")
     Duration sendTimeout;
 
+    @Inject
+    MeterRegistry metrics;
+
     @Location("mail/payment-link.html")
     Template paymentLinkHtml;
 
@@ -64,7 +68,7 @@ public class CustomerMailer {
     /** @throws MailUnavailableException when the SMTP server did not take the message */
     public void sendPaymentLink(String to, String customerName, String productName, String amount, String url, Instant expiresAt) {
         String expiry = DATE.format(expiresAt);
-        send(Mail.withHtml(to, "Your payment link for " + productName,
+        send("payment_link", Mail.withHtml(to, "Your payment link for " + productName,
                 paymentLinkHtml.data("name", customerName).data("product", productName).data("amount", amount)
                         .data("url", url).data("expiry", expiry).render())
                 .setText(paymentLinkText.data("name", customerName).data("product", productName).data("amount", amount)
@@ -72,7 +76,7 @@ public class CustomerMailer {
     }
 
     public void sendPolicyConfirmation(String to, String productName, String policyNumber, String amount, String documentUrl) {
-        send(Mail.withHtml(to, "Your policy " + policyNumber,
+        send("policy_confirmation", Mail.withHtml(to, "Your policy " + policyNumber,
                 policyHtml.data("product", productName).data("policyNumber", policyNumber).data("amount", amount)
                         .data("url", documentUrl).render())
                 .setText(policyText.data("product", productName).data("policyNumber", policyNumber).data("amount", amount)
@@ -81,17 +85,20 @@ public class CustomerMailer {
 
     /** Money that came after we closed the purchase was given back: nothing was charged in the end. */
     public void sendLatePaymentRefunded(String to, String productName, String amount) {
-        send(Mail.withHtml(to, "Your payment for " + productName + " was refunded",
+        send("late_payment_refunded", Mail.withHtml(to, "Your payment for " + productName + " was refunded",
                 lateRefundHtml.data("product", productName).data("amount", amount).render())
                 .setText(lateRefundText.data("product", productName).data("amount", amount).render()));
     }
 
-    private void send(Mail mail) {
+    /** Counted by kind (the template): checkout_mail_sent_total{kind} and checkout_mail_failures_total{kind}. */
+    private void send(String kind, Mail mail) {
         try {
             mailer.send(mail).runSubscriptionOn(SENDERS).await().atMost(sendTimeout);
         } catch (RuntimeException e) {
+            metrics.counter("checkout.mail.failures", "kind", kind).increment();
             throw new MailUnavailableException(e);
         }
+        metrics.counter("checkout.mail.sent", "kind", kind).increment();
     }
 
     public static class MailUnavailableException extends RuntimeException {

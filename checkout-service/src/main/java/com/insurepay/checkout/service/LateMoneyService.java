@@ -90,7 +90,6 @@ public class LateMoneyService {
             try {
                 mailer.sendLatePaymentRefunded(p.customerEmail(), p.productName(), p.money().format());
             } catch (CustomerMailer.MailUnavailableException e) {
-                metrics.counter("checkout.mail.failures", "kind", "late_payment_refunded").increment();
                 LOG.warnf("Refund notice for payment %s not sent: %s", p.paymentId(), e.getMessage());
             }
         }

@@ -12,6 +12,7 @@ import com.insurepay.common.payment.TransitionCause;
 import com.insurepay.common.payment.TransitionResult;
 import com.insurepay.common.store.Page;
 import com.insurepay.common.store.PaymentQueries;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,6 +49,10 @@ public class ReconciliationService {
     private final CheckoutSettings settings;
     private final MeterRegistry metrics;
     private final Clock clock;
+    /** Payments past their expiry (or min-age) still open after the last run: checkout_reconciliation_backlog. */
+    private final AtomicLong backlog = new AtomicLong();
+    /** When the last run ended, epoch seconds: checkout_reconciliation_last_run_seconds. */
+    private final AtomicLong lastRun = new AtomicLong();
 
     public ReconciliationService(PaymentQueries queries, PaymentLookup lookup, SessionOutcomes outcomes,
             PaymentLinkService linkService, LateMoneyService lateMoney, StripeGateway stripe,
@@ -61,6 +67,10 @@ public class ReconciliationService {
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
+        Gauge.builder("checkout.reconciliation.backlog", backlog, AtomicLong::get)
+                .description("Overdue open payments the last reconciliation run could not close").register(metrics);
+        Gauge.builder("checkout.reconciliation.last.run", lastRun, AtomicLong::get).baseUnit("seconds")
+                .description("End of the last reconciliation run (Unix time)").register(metrics);
     }
 
     public record Change(String paymentIntentId, String from, String to) {
@@ -119,6 +129,8 @@ public class ReconciliationService {
             cursor = page.nextCursor();
         } while (cursor != null && checked < MAX_PER_RUN);
         metrics.counter("checkout.reconciliation.runs").increment();
+        backlog.set(checked - changes.size());
+        lastRun.set(now.getEpochSecond());
         return new Report(checked, changes, deactivated, errors, lateMoney.run());
     }
 

@@ -10,6 +10,7 @@ import com.insurepay.checkout.stripe.PaymentProviderException;
 import com.insurepay.checkout.stripe.StripeGateway;
 import com.insurepay.checkout.stripe.StripeRecords.RefundResult;
 import com.insurepay.checkout.stripe.StripeRecords.SessionState;
+import com.insurepay.common.metrics.PaymentMetrics;
 import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.PaymentChanges;
 import com.insurepay.common.payment.PaymentKind;
@@ -18,6 +19,7 @@ import com.insurepay.common.payment.Transition;
 import com.insurepay.common.payment.TransitionCause;
 import com.insurepay.common.store.PaymentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +47,10 @@ public class RefundService {
     private final StripeGateway stripe;
     private final PaymentLookup lookup;
     private final Clock clock;
+
+    /** insurepay_refunds_total / insurepay_refunds_amount_total (field-injected: the constructor stays as it is). */
+    @Inject
+    PaymentMetrics paymentMetrics;
 
     public RefundService(PaymentRepository payments, RefundLedger ledger, StripeGateway stripe, PaymentLookup lookup, Clock clock) {
         this.payments = payments;
@@ -139,6 +145,7 @@ public class RefundService {
             throw e;
         }
         LOG.infof("Refund %s of %d made for payment %s", refund.id(), refund.amount(), paymentId);
+        paymentMetrics.refunded(payment, refund.amount());
 
         Payment current = lookup.require(paymentId);
         long stripeTotal;

@@ -1,12 +1,17 @@
 package com.insurepay.common.cdi;
 
+import com.insurepay.common.metrics.MeteredPaymentRepository;
+import com.insurepay.common.metrics.PaymentMetrics;
 import com.insurepay.common.policy.PolicyRepository;
 import com.insurepay.common.store.DeliveryLog;
 import com.insurepay.common.store.PaymentQueries;
 import com.insurepay.common.store.PaymentRepository;
 import com.insurepay.common.table.TableName;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -38,8 +43,17 @@ public class PaymentStoreProducer {
     @Produces
     @ApplicationScoped
     @DefaultBean
-    PaymentRepository paymentRepository(DynamoDbClient client, TableName table, Clock clock) {
-        return new PaymentRepository(client, table.value(), clock);
+    PaymentRepository paymentRepository(DynamoDbClient client, TableName table, Clock clock, PaymentMetrics metrics) {
+        // Creations and applied transitions are counted where they are written (see PaymentMetrics).
+        return new MeteredPaymentRepository(client, table.value(), clock, metrics);
+    }
+
+    /** The business counters, on the service's Micrometer registry (a detached one where the service has none). */
+    @Produces
+    @Singleton
+    @DefaultBean
+    PaymentMetrics paymentMetrics(Instance<MeterRegistry> registry) {
+        return new PaymentMetrics(registry.isResolvable() ? registry.get() : new SimpleMeterRegistry());
     }
 
     @Produces

@@ -8,13 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Prometheus names: {@code webhook_deliveries_total{type,outcome}}, {@code webhook_signature_failures_total{reason}},
  * {@code webhook_processing_seconds{outcome}} (histogram buckets for p99), {@code webhook_mismatches_total{type}},
- * {@code webhook_paid_after_close_total}.
+ * {@code webhook_paid_after_close_total}. The {@code type} label is one of the handled event types, {@code unverified}
+ * or {@code other}. Payment transitions and money: {@code insurepay_*} ({@link com.insurepay.common.metrics.PaymentMetrics}).
  */
 @ApplicationScoped
 public class WebhookMetrics {
 
     /** Type tag of deliveries that were never verified: their claimed type is not to be trusted (or counted). */
     public static final String UNVERIFIED = "unverified";
+    /** Type tag of verified events of a type we do not handle: the label stays bounded whatever Stripe sends. */
+    public static final String OTHER_TYPE = "other";
 
     private final MeterRegistry registry;
 
@@ -28,7 +31,7 @@ public class WebhookMetrics {
 
     public void delivered(String type, DeliveryOutcome outcome, Timer.Sample sample) {
         Counter.builder("webhook.deliveries").description("Stripe webhook deliveries by event type and outcome")
-                .tag("type", type).tag("outcome", outcome.tag()).register(registry).increment();
+                .tag("type", typeTag(type)).tag("outcome", outcome.tag()).register(registry).increment();
         if (sample != null) {
             sample.stop(Timer.builder("webhook.processing").description("Time to verify, de-duplicate and apply one delivery")
                     .tag("outcome", outcome.tag()).publishPercentileHistogram().register(registry));
@@ -44,7 +47,12 @@ public class WebhookMetrics {
     /** A verified event whose Stripe ids or money are not the payment's it named or reached. */
     public void mismatch(String type) {
         Counter.builder("webhook.mismatches").description("Verified events refused because their ids, amount or currency are not the payment's")
-                .tag("type", type).register(registry).increment();
+                .tag("type", typeTag(type)).register(registry).increment();
+    }
+
+    /** The event types we handle, {@code unverified}, or {@code other}: never an unbounded value. */
+    static String typeTag(String type) {
+        return UNVERIFIED.equals(type) || StripeEventProcessor.HANDLED.contains(type) ? type : OTHER_TYPE;
     }
 
     public void paidAfterClose() {
