@@ -107,7 +107,8 @@ public final class BenchMain {
                 i -> applyDirect(payments, direct.get(i)));
         Stats transactions = TransactWriteRate.measure(dynamo, env.getOrDefault("PAYMENTS_TABLE", "payments"), EVENTS, THREADS);
         double unitsPerTransaction = TransactWriteRate.capacityUnits(dynamo, env.getOrDefault("PAYMENTS_TABLE", "payments"));
-        Stats wire = TransactWriteRate.measureWire(env.get("DYNAMODB_ENDPOINT"), env.getOrDefault("PAYMENTS_TABLE", "payments"), EVENTS, THREADS);
+        Stats wire = TransactWriteRate.measureWire(env.get("DYNAMODB_ENDPOINT"), env.getOrDefault("PAYMENTS_TABLE", "payments"), EVENTS,
+                THREADS);
         long completed = viaService.subList(0, EVENTS).stream().limit(50)
                 .filter(id -> payments.find(id).orElseThrow().status() == PaymentStatus.COMPLETED).count();
 
@@ -115,16 +116,19 @@ public final class BenchMain {
                 + " concurrent senders, each event completing its own pending payment (one conditional UpdateItem: status,"
                 + " evidence, event mark and history entry). The second row performs the same"
                 + " repository call directly, without HTTP, signature check or JSON.\n\n"
-                + Stats.header() + "\n" + service.row() + "\n" + raw.row() + "\n" + unloaded.row() + "\n" + transactions.row() + "\n" + wire.row() + "\n\n"
-                + String.format("- Throughput ratio service / raw dynamodb-sandbox: **%.2f** (1.00 = no overhead)%n", service.perSecond() / raw.perSecond())
+                + Stats.header() + "\n" + service.row() + "\n" + raw.row() + "\n" + unloaded.row() + "\n" + transactions.row() + "\n"
+                + wire.row() + "\n\n"
+                + String.format("- Throughput ratio service / raw dynamodb-sandbox: **%.2f** (1.00 = no overhead)%n",
+                        service.perSecond() / raw.perSecond())
                 + String.format("- p50 latency ratio service / raw: **%.2f**; p99 ratio: **%.2f**%n",
                         service.percentileMillis(50) / raw.percentileMillis(50), service.percentileMillis(99) / raw.percentileMillis(99))
                 + String.format("- Service p99 with one sender: **%.1f ms** (target: under 50 ms locally); under %d concurrent senders on"
                         + " these 2 cores, shared with dynamodb-sandbox and the load generator: %.1f ms%n",
                         unloaded.percentileMillis(99), THREADS, service.percentileMillis(99))
-                + String.format("- dynamodb-sandbox alone: **%.0f TransactWriteItems/s** through the AWS SDK, **%.0f/s** with a light HTTP client"
-                        + " (3 conditional puts each, on the payments table with its 7 GSIs, %d senders; client and server share these 2 cores);"
-                        + " each such transaction consumes %.0f capacity units by DynamoDB's rules%n",
+                + String.format(
+                        "- dynamodb-sandbox alone: **%.0f TransactWriteItems/s** through the AWS SDK, **%.0f/s** with a light HTTP client"
+                                + " (3 conditional puts each, on the payments table with its 7 GSIs, %d senders; client and server share these 2 cores);"
+                                + " each such transaction consumes %.0f capacity units by DynamoDB's rules%n",
                         transactions.perSecond(), wire.perSecond(), THREADS, unitsPerTransaction)
                 + "- Sample check: " + completed + " of 50 sampled payments are `completed` after their event.\n";
     }
@@ -229,10 +233,12 @@ public final class BenchMain {
     // ---- 3. start-up time and memory ----
 
     String footprint(String stackStartSeconds) throws Exception {
-        StringBuilder sb = new StringBuilder("## Start-up and memory (JVM mode)\n\n| process | start-up (as logged) | RSS now |\n|---|---|---|\n");
+        StringBuilder sb = new StringBuilder(
+                "## Start-up and memory (JVM mode)\n\n| process | start-up (as logged) | RSS now |\n|---|---|---|\n");
         Pattern started = Pattern.compile("started in ([0-9.]+)s");
         long total = 0;
-        for (String name : List.of("dynamodb", "mail", "stripe-sandbox", "checkout-service", "webhook-service", "pages-service", "mcp-gateway")) {
+        for (String name : List.of("dynamodb", "mail", "stripe-sandbox", "checkout-service", "webhook-service", "pages-service",
+                "mcp-gateway")) {
             Path pidFile = home.resolve("pids").resolve(name + ".pid");
             if (!Files.exists(pidFile)) {
                 continue;
@@ -250,7 +256,8 @@ public final class BenchMain {
             }
             sb.append(String.format("| %s | %s | %d MB |%n", name, startup, rssKb / 1024));
         }
-        sb.append(String.format("| **whole stack** | %s | **%d MB** |%n", stackStartSeconds == null ? "–" : stackStartSeconds + " s (./stack up, wall clock, jars prebuilt)", total / 1024));
+        sb.append(String.format("| **whole stack** | %s | **%d MB** |%n",
+                stackStartSeconds == null ? "–" : stackStartSeconds + " s (./stack up, wall clock, jars prebuilt)", total / 1024));
         sb.append("\nRSS is read from /proc after the load above. The services ran with `STACK_JVM_OPTS=")
                 .append(System.getenv().getOrDefault("STACK_JVM_OPTS", "(./stack default)"))
                 .append("` (bench/run's default; ./stack's own default, `-XX:+UseSerialGC -Xmx384m -XX:TieredStopAtLevel=1`,"

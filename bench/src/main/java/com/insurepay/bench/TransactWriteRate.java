@@ -48,17 +48,24 @@ final class TransactWriteRate {
             String id = "pay_wire_" + UUID.randomUUID().toString().replace("-", "");
             String now = Instant.now().toString();
             String condition = ",\"ConditionExpression\":\"attribute_not_exists(#pk)\",\"ExpressionAttributeNames\":{\"#pk\":\"pk\"}}}";
-            String payment = "{\"Put\":{\"TableName\":\"" + table + "\",\"Item\":{\"pk\":{\"S\":\"PAY#" + id + "\"},\"sk\":{\"S\":\"PAYMENT\"},"
+            String payment = "{\"Put\":{\"TableName\":\"" + table + "\",\"Item\":{\"pk\":{\"S\":\"PAY#" + id
+                    + "\"},\"sk\":{\"S\":\"PAYMENT\"},"
                     + "\"entity\":{\"S\":\"payment\"},\"user_id\":{\"S\":\"bench-user\"},\"quote_id\":{\"S\":\"bench-quote-" + id + "\"},"
                     + "\"created_at\":{\"S\":\"" + now + "\"},\"open_bucket\":{\"S\":\"OPEN\"},\"expires_at\":{\"S\":\"" + now + "\"},"
-                    + "\"amount\":{\"N\":\"5000\"},\"currency\":{\"S\":\"SGD\"},\"payment_status\":{\"S\":\"pending\"},\"version\":{\"N\":\"1\"}}" + condition;
-            String history = "{\"Put\":{\"TableName\":\"" + table + "\",\"Item\":{\"pk\":{\"S\":\"PAY#" + id + "\"},\"sk\":{\"S\":\"HIST#" + now
-                    + "#1\"},\"entity\":{\"S\":\"payment_history\"},\"to_status\":{\"S\":\"pending\"},\"at\":{\"S\":\"" + now + "\"}}" + condition;
-            String mark = "{\"Put\":{\"TableName\":\"" + table + "\",\"Item\":{\"pk\":{\"S\":\"EVT#evt_" + id + "\"},\"sk\":{\"S\":\"EVENT\"},"
-                    + "\"entity\":{\"S\":\"stripe_event\"},\"ttl_epoch\":{\"N\":\"" + (Instant.now().getEpochSecond() + 86400) + "\"}}" + condition;
+                    + "\"amount\":{\"N\":\"5000\"},\"currency\":{\"S\":\"SGD\"},\"payment_status\":{\"S\":\"pending\"},\"version\":{\"N\":\"1\"}}"
+                    + condition;
+            String history = "{\"Put\":{\"TableName\":\"" + table + "\",\"Item\":{\"pk\":{\"S\":\"PAY#" + id + "\"},\"sk\":{\"S\":\"HIST#"
+                    + now
+                    + "#1\"},\"entity\":{\"S\":\"payment_history\"},\"to_status\":{\"S\":\"pending\"},\"at\":{\"S\":\"" + now + "\"}}"
+                    + condition;
+            String mark = "{\"Put\":{\"TableName\":\"" + table + "\",\"Item\":{\"pk\":{\"S\":\"EVT#evt_" + id
+                    + "\"},\"sk\":{\"S\":\"EVENT\"},"
+                    + "\"entity\":{\"S\":\"stripe_event\"},\"ttl_epoch\":{\"N\":\"" + (Instant.now().getEpochSecond() + 86400) + "\"}}"
+                    + condition;
             java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(URI.create(endpoint))
                     .header("X-Amz-Target", "DynamoDB_20120810.TransactWriteItems").header("Content-Type", "application/x-amz-json-1.0")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"TransactItems\":[" + payment + "," + history + "," + mark + "]}"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers
+                            .ofString("{\"TransactItems\":[" + payment + "," + history + "," + mark + "]}"))
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException(r.statusCode() + ": " + r.body());
@@ -96,7 +103,8 @@ final class TransactWriteRate {
                 ENTITY, Attr.s("refund_request"), "amount", Attr.n(5000), "at", Attr.s(now));
         Map<String, AttributeValue> mark = Map.of(PK, Attr.s(EVENT_PK_PREFIX + "evt_" + id), SK, Attr.s(EVENT_SK),
                 ENTITY, Attr.s("stripe_event"), TTL_ATTRIBUTE, Attr.n(Instant.now().getEpochSecond() + 86400));
-        TransactWriteItemsRequest.Builder b = TransactWriteItemsRequest.builder().transactItems(put(table, payment), put(table, history), put(table, mark));
+        TransactWriteItemsRequest.Builder b = TransactWriteItemsRequest.builder().transactItems(put(table, payment), put(table, history),
+                put(table, mark));
         if (withCapacity) {
             b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
         }

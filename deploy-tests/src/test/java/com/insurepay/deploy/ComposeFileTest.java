@@ -143,7 +143,8 @@ class ComposeFileTest {
         assertTrue(docker.contains("EXPOSE 8000") && docker.contains("\nUSER 185"), docker);
         assertTrue(docker.contains("target/dynamodb-sandbox.jar") && docker.contains("target/lib/"), docker);
         // DynamoDB Local is not open source: it has no place in this file (nor dynamodb-admin, now that the sandbox has a page).
-        assertFalse(text.contains("dynamodb-local") || text.contains("DynamoDBLocal") || text.contains("dynamodb-admin"), "no DynamoDB Local");
+        assertFalse(text.contains("dynamodb-local") || text.contains("DynamoDBLocal") || text.contains("dynamodb-admin"),
+                "no DynamoDB Local");
     }
 
     @Test

@@ -181,8 +181,9 @@ class KustomizeTest {
             assertTrue(routes.entrySet().stream().anyMatch(e -> e.getKey().endsWith("/mcp")
                     && e.getValue().equals("mcp-gateway")), overlay + " routes /mcp");
             for (String p : List.of("/", "/success", "/cancel", "/policies", "/static")) {
-                assertTrue(routes.entrySet().stream().anyMatch(e -> (e.getKey().endsWith(".com" + p) || e.getKey().endsWith(".localhost" + p))
-                        && e.getValue().equals("pages-service")),
+                assertTrue(
+                        routes.entrySet().stream().anyMatch(e -> (e.getKey().endsWith(".com" + p) || e.getKey().endsWith(".localhost" + p))
+                                && e.getValue().equals("pages-service")),
                         overlay + " routes " + p + " to pages-service: " + routes);
             }
             assertTrue(ofKind(docs, "Service").stream().allMatch(s -> !"LoadBalancer".equals(s.path("spec").path("type").asText())
@@ -247,7 +248,8 @@ class KustomizeTest {
             JsonNode metrics = policies.stream().filter(p -> p.path("metadata").path("name").asText().equals("metrics-from-monitoring"))
                     .findFirst().orElseThrow(() -> new AssertionError(overlay + ": no metrics-from-monitoring policy"));
             for (String app : List.of("checkout-service", "webhook-service", "pages-service", "mcp-gateway")) {
-                assertTrue(selects(metrics.path("spec").path("podSelector"), podLabels(named(docs, "Deployment", app))), overlay + ": " + app);
+                assertTrue(selects(metrics.path("spec").path("podSelector"), podLabels(named(docs, "Deployment", app))),
+                        overlay + ": " + app);
             }
             for (JsonNode rule : metrics.path("spec").path("ingress")) {
                 for (JsonNode peer : rule.path("from")) {
@@ -352,7 +354,8 @@ class KustomizeTest {
         for (String t : texts) {
             assertFalse(t.contains("ENDPOINT_OVERRIDE") || t.contains("DYNAMODB_ENDPOINT"), "prod has no DynamoDB endpoint override");
             assertFalse(t.contains("CREDENTIALS_TYPE") || t.contains("STATIC_PROVIDER"), "prod uses the default credential chain");
-            assertFalse(t.contains("dynamodb-sandbox") || t.contains("stripe-sandbox") || t.contains("greenmail"), "no local stand-ins in prod");
+            assertFalse(t.contains("dynamodb-sandbox") || t.contains("stripe-sandbox") || t.contains("greenmail"),
+                    "no local stand-ins in prod");
         }
         JsonNode cm = named(prod, "ConfigMap", "insurepay-config").path("data");
         assertEquals("https://api.stripe.com", cm.path("STRIPE_API_BASE").asText());

@@ -67,7 +67,8 @@ class MonitoringTest {
     static Set<String> exportedMetricNames(Path root) throws IOException {
         Set<String> names = new TreeSet<>();
         Pattern constant = Pattern.compile("static\\s+final\\s+String\\s+(\\w+)\\s*=\\s*\"([^\"]+)\"\\s*;");
-        Pattern builder = Pattern.compile("\\b(Counter|Timer|Gauge|DistributionSummary|FunctionCounter)\\.builder\\(\\s*(?:\"([^\"]+)\"|(\\w+))");
+        Pattern builder = Pattern
+                .compile("\\b(Counter|Timer|Gauge|DistributionSummary|FunctionCounter)\\.builder\\(\\s*(?:\"([^\"]+)\"|(\\w+))");
         Pattern shortcut = Pattern.compile("\\.(counter|timer|gauge|summary)\\(\\s*(?:\"([^\"]+)\"|([A-Z][A-Z0-9_]*))\\s*[,)]");
         Pattern baseUnit = Pattern.compile("\\.baseUnit\\(\\s*\"([^\"]+)\"\\s*\\)");
         for (String module : SOURCES) {
@@ -352,7 +353,8 @@ class MonitoringTest {
         Map<String, String> targets = new HashMap<>();
         for (JsonNode job : scrape.path("scrape_configs")) {
             assertEquals("/q/metrics", job.path("metrics_path").asText(), job.path("job_name").asText());
-            job.path("static_configs").forEach(sc -> sc.path("targets").forEach(t -> targets.put(job.path("job_name").asText(), t.asText())));
+            job.path("static_configs")
+                    .forEach(sc -> sc.path("targets").forEach(t -> targets.put(job.path("job_name").asText(), t.asText())));
         }
         for (String app : KustomizeTest.APPS) {
             assertEquals(app + ":" + ComposeFileTest.BUILT.get(app), targets.get(app), "scrapes " + app);
@@ -407,7 +409,8 @@ class MonitoringTest {
             List<JsonNode> docs = KustomizeTest.kustomize(kubectl, "k8s/overlays/" + overlay);
             JsonNode cm = KustomizeTest.named(docs, "ConfigMap", "insurepay-grafana-dashboard");
             assertEquals("1", cm.path("metadata").path("labels").path("grafana_dashboard").asText(), overlay);
-            assertEquals(dashboardText, cm.path("data").path("insurepay-dashboard.json").asText(), overlay + ": the dashboard file, verbatim");
+            assertEquals(dashboardText, cm.path("data").path("insurepay-dashboard.json").asText(),
+                    overlay + ": the dashboard file, verbatim");
             JsonNode rulesCm = KustomizeTest.named(docs, "ConfigMap", "insurepay-prometheus-rules");
             assertEquals(rulesText, rulesCm.path("data").path("insurepay-alerts.yml").asText(), overlay + ": the rules file, verbatim");
             String namespace = KustomizeTest.named(docs, "Deployment", "checkout-service").path("metadata").path("namespace").asText();

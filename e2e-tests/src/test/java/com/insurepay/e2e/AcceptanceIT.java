@@ -143,7 +143,8 @@ class AcceptanceIT extends McpJourney {
         assertEquals(saved2.path("payment_link_url").asText(), same.path("payment_link_url").asText(), "live link returned again");
         assertTrue(same.path("is_active").asBoolean());
         java.time.Instant expiry = java.time.Instant.parse(saved2.path("expires_at").asText());
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> java.time.Instant.now().isAfter(expiry.plusSeconds(1)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90))
+                .until(() -> java.time.Instant.now().isAfter(expiry.plusSeconds(1)));
         JsonNode fresh = mcp.call("get_payment_link", Map.of("quote_id", quote2));
         assertNotEquals(saved2.path("payment_link_url").asText(), fresh.path("payment_link_url").asText(), fresh.toString());
         assertTrue(fresh.path("is_active").asBoolean());
@@ -177,7 +178,8 @@ class AcceptanceIT extends McpJourney {
         Stack.payWithCard(started.path("session_id").asText(), CARD_OK);
         awaitStatus(mcp, paymentId, "completed", Duration.ofSeconds(30));
 
-        JsonNode half = mcp.call("refund_payment", Map.of("payment_intent_id", paymentId, "amount", 10000, "reason", "requested_by_customer"));
+        JsonNode half = mcp.call("refund_payment",
+                Map.of("payment_intent_id", paymentId, "amount", 10000, "reason", "requested_by_customer"));
         assertEquals("partially_refunded", half.path("payment_status").asText(), half.toString());
         assertEquals(10000, half.path("refunded_amount").asLong());
         JsonNode rest = mcp.call("refund_payment", Map.of("payment_intent_id", paymentId));

@@ -31,7 +31,8 @@ class MoneyIntegrityIT extends McpJourney {
         JsonNode cheap = mcp.call("save_quote_for_later", quoted(unique("user-a"), unique("quote"), 500, "Travel Insurance - Basic",
                 unique("alice") + "@example.com"));
         String cheapId = cheap.path("payment_intent_id").asText();
-        JsonNode expensive = mcp.call("initiate_purchase", purchase(unique("user-b"), unique("quote"), 90000, unique("bob") + "@example.com"));
+        JsonNode expensive = mcp.call("initiate_purchase",
+                purchase(unique("user-b"), unique("quote"), 90000, unique("bob") + "@example.com"));
         String expensiveId = expensive.path("payment_intent_id").asText();
         String expensiveSession = expensive.path("session_id").asText();
 

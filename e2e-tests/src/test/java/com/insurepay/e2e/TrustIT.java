@@ -91,7 +91,8 @@ class TrustIT {
         Stack.payWithCard(started.path("session_id").asText(), CARD_OK);
         awaitStatus(mcp, paymentId, "completed", Duration.ofSeconds(60));
 
-        String refused = readOnly.callExpectingError("refund_payment", Map.of("payment_intent_id", paymentId, "reason", "requested_by_customer"));
+        String refused = readOnly.callExpectingError("refund_payment",
+                Map.of("payment_intent_id", paymentId, "reason", "requested_by_customer"));
         assertTrue(refused.toLowerCase().contains("refund"), refused);
         JsonNode after = readOnly.call("check_payment_status", Map.of("payment_intent_id", paymentId));
         assertEquals("completed", after.path("payment_status").asText(), "the read-only token refunded nothing");

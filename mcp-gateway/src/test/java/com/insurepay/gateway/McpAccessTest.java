@@ -52,7 +52,8 @@ class McpAccessTest {
 
     @Test
     void revokedTokenIs401WithinTheCacheTime() throws InterruptedException {
-        McpTokenRepository.IssuedToken issued = tokens.create("soon-revoked", McpClients.TENANT, Scope.DEFAULT, McpClients.GENEROUS, Duration.ofHours(1));
+        McpTokenRepository.IssuedToken issued = tokens.create("soon-revoked", McpClients.TENANT, Scope.DEFAULT, McpClients.GENEROUS,
+                Duration.ofHours(1));
         mcp().header("Authorization", "Bearer " + issued.secret()).post("/mcp").then().statusCode(200);
 
         tokens.revoke(issued.token().id());
@@ -64,7 +65,8 @@ class McpAccessTest {
 
     @Test
     void expiredTokenIs401() throws InterruptedException {
-        McpTokenRepository.IssuedToken issued = tokens.create("short-lived", McpClients.TENANT, Scope.DEFAULT, McpClients.GENEROUS, Duration.ofMillis(500));
+        McpTokenRepository.IssuedToken issued = tokens.create("short-lived", McpClients.TENANT, Scope.DEFAULT, McpClients.GENEROUS,
+                Duration.ofMillis(500));
         Thread.sleep(700);
         mcp().header("Authorization", "Bearer " + issued.secret()).post("/mcp").then().statusCode(401);
     }

@@ -137,7 +137,8 @@ class TokenCommandTest {
             assertEquals(1, r.err().lines().count(), "one line: " + r.err());
             assertTrue(r.err().startsWith("token: "), r.err());
         }
-        assertTrue(run("create", "--name", "x", "--tenant", "t", "--scopes", "read,admin").err().contains("scopes are read,purchase,links,cancel,refund"));
+        assertTrue(run("create", "--name", "x", "--tenant", "t", "--scopes", "read,admin").err()
+                .contains("scopes are read,purchase,links,cancel,refund"));
     }
 
     private static String secretOf(Run run) {

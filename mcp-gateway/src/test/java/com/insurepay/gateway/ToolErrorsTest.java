@@ -169,7 +169,8 @@ class ToolErrorsTest {
                 .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
         assertEquals(ToolErrors.REFUND_UNAVAILABLE, errorOf("refund_payment", Map.of("payment_intent_id", "pay_01")));
         // a write is never retried by the gateway
-        wiremock.verifyThat(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/api/payments/pay_01/refunds")));
+        wiremock.verifyThat(1,
+                com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/api/payments/pay_01/refunds")));
     }
 
     @Test

@@ -117,7 +117,8 @@ class TrustBoundariesTest {
         paidPayment("pay_hdr", 15000);
         String secret = token("acme", EnumSet.of(Scope.READ), McpClients.GENEROUS);
         try (McpStreamableTestClient client = McpClients.connected(secret)) {
-            ToolResponse status = call(client, "check_payment_status", Map.of("payment_intent_id", "pay_hdr", "conversation_id", "conv-42"));
+            ToolResponse status = call(client, "check_payment_status",
+                    Map.of("payment_intent_id", "pay_hdr", "conversation_id", "conv-42"));
             assertFalse(status.isError(), status.toString());
             JsonObject s = (JsonObject) status.structuredContent();
             assertEquals("token:3f2a9c01b7de:claude-desktop", s.getJsonArray("history").getJsonObject(0).getString("actor"),
@@ -174,7 +175,8 @@ class TrustBoundariesTest {
     void theQuoteTokenIsPassedToCheckoutServiceAndThePriceArgumentsAreOnlyChecks() {
         wiremock.register(post(urlPathEqualTo("/api/payments")).willReturn(json(201, CheckoutStubs.payment("pay_q", "pending", true))));
         try (McpStreamableTestClient client = McpClients.connected(tokens)) {
-            ToolResponse r = call(client, "initiate_purchase", Map.of("user_id", "u", "quote_id", "quote-7", "quote_token", "eyJhbGciOi.x.y"));
+            ToolResponse r = call(client, "initiate_purchase",
+                    Map.of("user_id", "u", "quote_id", "quote-7", "quote_token", "eyJhbGciOi.x.y"));
             assertFalse(r.isError(), r.toString());
         }
         wiremock.verifyThat(postRequestedFor(urlPathEqualTo("/api/payments"))
@@ -190,7 +192,8 @@ class TrustBoundariesTest {
         try (McpStreamableTestClient client = McpClients.connected(secret)) {
             ToolResponse all = call(client, "refund_payment", Map.of("payment_intent_id", "pay_big"));
             assertTrue(all.isError());
-            assertTrue(text(all).contains("SGD 150.00") && text(all).contains("SGD 50.00") && text(all).contains("human must approve"), text(all));
+            assertTrue(text(all).contains("SGD 150.00") && text(all).contains("SGD 50.00") && text(all).contains("human must approve"),
+                    text(all));
             ToolResponse ok = call(client, "refund_payment", Map.of("payment_intent_id", "pay_big", "amount", 5000));
             assertFalse(ok.isError(), ok.toString());
         }
@@ -210,7 +213,8 @@ class TrustBoundariesTest {
             ToolResponse over = call(client, "refund_payment", Map.of("payment_intent_id", "pay_day", "amount", 6_000, "request_id", "2"));
             assertTrue(over.isError());
             assertTrue(text(over).contains("daily refund limit") && text(over).contains("SGD 150.00 per day"), text(over));
-            assertFalse(call(client, "refund_payment", Map.of("payment_intent_id", "pay_day", "amount", 5_000, "request_id", "3")).isError(),
+            assertFalse(
+                    call(client, "refund_payment", Map.of("payment_intent_id", "pay_day", "amount", 5_000, "request_id", "3")).isError(),
                     "what is left of the day can still be refunded");
         }
     }

@@ -30,7 +30,8 @@ class CancelPageTest {
                 .body(allOf(containsString("<h1>You left the checkout</h1>"), containsString("has not been taken"),
                         containsString("Your assistant can send you a new payment link"),
                         containsString("href=\"" + TestPayments.CHECKOUT_URL + pending.stripeSessionId() + "\""),
-                        containsString(pending.paymentId()), containsString("SGD 150.00"), containsString("Not paid"), not(containsString("Waiting for confirmation"))));
+                        containsString(pending.paymentId()), containsString("SGD 150.00"), containsString("Not paid"),
+                        not(containsString("Waiting for confirmation"))));
     }
 
     @Test

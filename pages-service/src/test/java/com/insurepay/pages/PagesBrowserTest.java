@@ -160,7 +160,7 @@ class PagesBrowserTest {
         seed.move(pending, PaymentStatus.EXPIRED);
         WebElement heading = new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "has expired"))
-                ? browser.findElement(By.tagName("h1")) : null;
+                        ? browser.findElement(By.tagName("h1")) : null;
         assertEquals("This checkout has expired", heading.getText());
     }
 
@@ -203,7 +203,8 @@ class PagesBrowserTest {
         assertEquals("We could not find this page", browser.findElement(By.tagName("h1")).getText());
         screenshot("not-found");
 
-        openExpectingErrorStatus("policies/" + policy.policyId() + ".pdf?token=" + signer.sign(policy.policyId(), Instant.now().minusSeconds(60)));
+        openExpectingErrorStatus(
+                "policies/" + policy.policyId() + ".pdf?token=" + signer.sign(policy.policyId(), Instant.now().minusSeconds(60)));
         assertEquals("This link has expired", browser.findElement(By.tagName("h1")).getText());
         screenshot("policy-link-expired");
     }

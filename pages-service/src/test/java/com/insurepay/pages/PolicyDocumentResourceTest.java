@@ -113,7 +113,8 @@ class PolicyDocumentResourceTest {
 
     @Test
     void charactersTheStandardFontCannotShowDoNotBreakThePdf() throws IOException {
-        Payment pending = seed.pendingCheckout("旅行保険 Premium – Ski & Snow ✈ with a very long name that has to wrap onto the next line of the page",
+        Payment pending = seed.pendingCheckout(
+                "旅行保険 Premium – Ski & Snow ✈ with a very long name that has to wrap onto the next line of the page",
                 5_000, "JPY", "kenji@example.jp");
         Policy policy = seed.issuePolicy(seed.move(pending, PaymentStatus.COMPLETED));
 

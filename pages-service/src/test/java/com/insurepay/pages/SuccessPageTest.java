@@ -48,7 +48,8 @@ class SuccessPageTest {
         given().queryParam("session_id", paid.stripeSessionId())
                 .when().get("/success")
                 .then().statusCode(200)
-                .body(allOf(containsString(policy.policyNumber()), containsString("Your policy " + policy.policyNumber() + " has been issued.")));
+                .body(allOf(containsString(policy.policyNumber()),
+                        containsString("Your policy " + policy.policyNumber() + " has been issued.")));
     }
 
     @Test

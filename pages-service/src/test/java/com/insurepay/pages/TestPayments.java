@@ -80,23 +80,23 @@ public class TestPayments {
     public Payment inState(PaymentStatus status) {
         Payment p = pendingCheckout();
         switch (status) {
-            case PENDING:
+            case PENDING :
                 return p;
-            case COMPLETED:
-            case FAILED:
-            case EXPIRED:
-            case CANCELLED:
+            case COMPLETED :
+            case FAILED :
+            case EXPIRED :
+            case CANCELLED :
                 return move(p, status);
-            case REFUNDED:
+            case REFUNDED :
                 return move(move(p, PaymentStatus.COMPLETED), status, PaymentChanges.NONE.withRefundedAmount(p.amount()));
-            case PARTIALLY_REFUNDED:
+            case PARTIALLY_REFUNDED :
                 return move(move(p, PaymentStatus.COMPLETED), status, PaymentChanges.NONE.withRefundedAmount(5_000));
-            case DISPUTED:
+            case DISPUTED :
                 return move(move(p, PaymentStatus.COMPLETED), status, PaymentChanges.NONE.withDispute("dp_" + shortId(),
                         Payment.DISPUTE_OPEN));
-            case PAID_AFTER_CLOSE:
+            case PAID_AFTER_CLOSE :
                 return move(move(p, PaymentStatus.CANCELLED), status, PaymentChanges.paid("pi_" + shortId()));
-            default:
+            default :
                 throw new IllegalArgumentException(status.name());
         }
     }

@@ -42,8 +42,8 @@ public final class ApiRequests {
             @Size(max = 200) @PlainText String productName,
             @Positive Long amount,
             @Pattern(regexp = "([A-Za-z]{3})?", message = "must be a three-letter ISO 4217 code") String currency,
-            @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9._:@\\-]*", message = "must be letters, digits or . _ : @ - characters")
-            String policyId,
+            @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9._:@\\-]*",
+                    message = "must be letters, digits or . _ : @ - characters") String policyId,
             @Size(max = 500) @PlainText String notes) {
     }
 

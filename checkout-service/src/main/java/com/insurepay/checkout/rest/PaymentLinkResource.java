@@ -44,7 +44,8 @@ public class PaymentLinkResource {
     Clock clock;
 
     @PUT
-    @Operation(summary = "Save a quote for later: a single-use Stripe Payment Link valid for payment-link.validity (201), or the live one (200)")
+    @Operation(
+            summary = "Save a quote for later: a single-use Stripe Payment Link valid for payment-link.validity (201), or the live one (200)")
     public Response save(@BeanParam CallerParams caller, @PathParam("quote_id") String quoteId, @Valid SaveForLaterRequest body) {
         if (body == null) {
             throw CheckoutProblem.validation("user_id", "A JSON body with user_id, customer_email and quote_token is required.");

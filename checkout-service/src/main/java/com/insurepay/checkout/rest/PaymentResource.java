@@ -103,7 +103,8 @@ public class PaymentResource {
 
     @POST
     @Path("/{id}/cancel")
-    @Operation(summary = "Cancel a pending or failed payment (its Stripe session, or its payment link and the link's open sessions, are closed first)")
+    @Operation(
+            summary = "Cancel a pending or failed payment (its Stripe session, or its payment link and the link's open sessions, are closed first)")
     public PaymentView cancel(@BeanParam CallerParams caller, @PathParam("id") String paymentId, @Valid CancelRequest body) {
         String reason = optionalText("reason", body == null ? null : body.reason(), MAX_TEXT);
         return PaymentView.of(cancels.cancel(caller.tenant(), id("payment_intent_id", paymentId), reason, caller.actor()), null);
@@ -119,8 +120,9 @@ public class PaymentResource {
             throw CheckoutProblem.validation("reason", "reason must be one of " + String.join(", ", RefundService.REASONS) + ".");
         }
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : id("Idempotency-Key", idempotencyKey);
-        return RefundView.of(refunds.refund(caller.tenant(), id("payment_intent_id", paymentId), body == null ? null : body.amount(), reason, key,
-                caller.actor()));
+        return RefundView
+                .of(refunds.refund(caller.tenant(), id("payment_intent_id", paymentId), body == null ? null : body.amount(), reason, key,
+                        caller.actor()));
     }
 
     @POST

@@ -177,8 +177,10 @@ public class PaymentLinkService {
             lease.renew();
             ref = stripe.createPaymentLink(pending, settings.successUrl());
         } catch (PaymentProviderException e) {
-            payments.apply(pending.paymentId(), Transition.to(PaymentStatus.FAILED, TransitionCause.system("payment link could not be created"))
-                    .with(PaymentChanges.NONE.withFailureReason(e.unavailable() ? "payment_provider_unavailable" : "payment_provider_error")));
+            payments.apply(pending.paymentId(),
+                    Transition.to(PaymentStatus.FAILED, TransitionCause.system("payment link could not be created"))
+                            .with(PaymentChanges.NONE
+                                    .withFailureReason(e.unavailable() ? "payment_provider_unavailable" : "payment_provider_error")));
             throw PaymentLookup.providerProblem(e, pending.paymentId());
         }
         if (payments.attachPaymentLink(pending.paymentId(), ref.id(), ref.url()).isEmpty()) {

@@ -111,7 +111,8 @@ public class PurchaseService {
         try {
             payments.apply(pending.paymentId(), Transition.to(PaymentStatus.FAILED,
                     TransitionCause.system("checkout session could not be created"))
-                    .with(PaymentChanges.NONE.withFailureReason(e.unavailable() ? "payment_provider_unavailable" : "payment_provider_error")));
+                    .with(PaymentChanges.NONE
+                            .withFailureReason(e.unavailable() ? "payment_provider_unavailable" : "payment_provider_error")));
         } catch (RuntimeException storage) {
             // Still open with an expiry: reconciliation will close it.
             LOG.errorf("Payment %s could not be marked failed: %s", pending.paymentId(), storage.getMessage());

@@ -96,8 +96,10 @@ public class RefundService {
                     return new RefundOutcome(r, lookup.require(paymentId), false);
                 }
                 if (r.createdAt().plus(RESUME_AFTER).isAfter(clock.instant())) {
-                    throw CheckoutProblem.of(409, "refund_in_progress", "A refund with this Idempotency-Key is already in progress for payment "
-                            + paymentId + "; retry in a minute to get its result.", payment);
+                    throw CheckoutProblem.of(409, "refund_in_progress",
+                            "A refund with this Idempotency-Key is already in progress for payment "
+                                    + paymentId + "; retry in a minute to get its result.",
+                            payment);
                 }
                 record = r;
                 break;
@@ -111,9 +113,11 @@ public class RefundService {
                         + ": other refunds hold the rest of it.", payment);
             }
             if (amount > balance.remaining()) {
-                throw new CheckoutProblem(400, "refund_exceeds_remaining", "The refund of " + payment.money().minus(payment.amount() - amount).format()
-                        + " is more than what remains refundable on payment " + paymentId + " ("
-                        + payment.money().minus(payment.amount() - balance.remaining()).format() + ").", "amount", paymentId,
+                throw new CheckoutProblem(400, "refund_exceeds_remaining",
+                        "The refund of " + payment.money().minus(payment.amount() - amount).format()
+                                + " is more than what remains refundable on payment " + paymentId + " ("
+                                + payment.money().minus(payment.amount() - balance.remaining()).format() + ").",
+                        "amount", paymentId,
                         payment.status().wireName());
             }
             Reservation reservation = ledger.reserve(paymentId, requestKey, amount, reason, balance, actor, CallTrace.current());
@@ -160,7 +164,7 @@ public class RefundService {
             // charge.refunded) wrote a higher one first, the lower one changes nothing.
             PaymentStatus target = refunded >= current.amount() ? PaymentStatus.REFUNDED
                     : current.status() == PaymentStatus.PAID_AFTER_CLOSE ? PaymentStatus.PAID_AFTER_CLOSE
-                    : PaymentStatus.PARTIALLY_REFUNDED;
+                            : PaymentStatus.PARTIALLY_REFUNDED;
             PaymentChanges changes = PaymentChanges.NONE.withRefundedAmount(refunded);
             if (current.stripePaymentIntent() == null) {
                 changes = changes.withStripePaymentIntent(stripePaymentIntent);
@@ -202,6 +206,7 @@ public class RefundService {
                     .orElseThrow(() -> new PaymentProviderException(false, "The paid session of payment " + payment.paymentId()
                             + " could not be found at the payment provider.", null, null));
         }
-        throw new PaymentProviderException(false, "The payment provider has no charge for payment " + payment.paymentId() + ".", null, null);
+        throw new PaymentProviderException(false, "The payment provider has no charge for payment " + payment.paymentId() + ".", null,
+                null);
     }
 }

@@ -177,7 +177,8 @@ public class RefundLedger {
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :gen)")
                 .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
                 .expressionAttributeValues(Map.of(":pk", Attr.s(PAYMENT_PK_PREFIX + paymentId),
-                        ":gen", Attr.s(REFUND_SK_PREFIX + GENERATED_KEY_PREFIX)))).items()) {
+                        ":gen", Attr.s(REFUND_SK_PREFIX + GENERATED_KEY_PREFIX))))
+                .items()) {
             RefundRecord r = fromItem(item);
             if (RESERVED.equals(r.state()) && r.createdAt().isBefore(requestedBefore)) {
                 cancel(r);

@@ -46,10 +46,8 @@ public class StripeGateway {
 
     private static final Logger LOG = Logger.getLogger(StripeGateway.class);
 
-    static final String UNAVAILABLE_MESSAGE =
-            "The payment provider is unavailable right now; nothing was charged. Please try again in a moment.";
-    static final String REFUSED_MESSAGE =
-            "The payment provider refused the request; nothing was charged. Please contact support if this persists.";
+    static final String UNAVAILABLE_MESSAGE = "The payment provider is unavailable right now; nothing was charged. Please try again in a moment.";
+    static final String REFUSED_MESSAGE = "The payment provider refused the request; nothing was charged. Please contact support if this persists.";
 
     @Inject
     StripeSettings settings;

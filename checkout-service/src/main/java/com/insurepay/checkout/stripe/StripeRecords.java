@@ -42,5 +42,8 @@ public final class StripeRecords {
     public record PaymentLinkRef(String id, String url, String priceId) {
     }
 
-    public enum ExpireOutcome { EXPIRED, NOT_OPEN }
+    public enum ExpireOutcome {
+        EXPIRED,
+        NOT_OPEN
+    }
 }

@@ -34,7 +34,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ApiResource.class, StripeObject.class, StripeCollection.class, StripeError.class,
         Session.class, Charge.class, Refund.class, PaymentLink.class, Price.class, Product.class, PaymentIntent.class,
         ApiRequestParams.class, SessionCreateParams.class, SessionListParams.class, PaymentLinkCreateParams.class,
-        PaymentLinkUpdateParams.class, PriceCreateParams.class, RefundCreateParams.class },
+        PaymentLinkUpdateParams.class, PriceCreateParams.class, RefundCreateParams.class},
         classNames = "com.stripe.service.checkout.SessionService$1")
 final class StripeReflection {
 

@@ -46,8 +46,7 @@ class BusinessMetricsTest {
     static final String CREATED = "insurepay_payment_transitions_total{currency=\"SGD\",kind=\"checkout\",to_status=\"pending\"}";
     static final String COMPLETED = "insurepay_payment_transitions_total{currency=\"SGD\",kind=\"checkout\",to_status=\"completed\"}";
     static final String CANCELLED = "insurepay_payment_transitions_total{currency=\"SGD\",kind=\"checkout\",to_status=\"cancelled\"}";
-    static final String PARTIALLY_REFUNDED =
-            "insurepay_payment_transitions_total{currency=\"SGD\",kind=\"checkout\",to_status=\"partially_refunded\"}";
+    static final String PARTIALLY_REFUNDED = "insurepay_payment_transitions_total{currency=\"SGD\",kind=\"checkout\",to_status=\"partially_refunded\"}";
     static final String RECEIVED = "insurepay_payments_received_total{currency=\"SGD\",late=\"false\"}";
     static final String RECEIVED_AMOUNT = "insurepay_payments_received_amount_total{currency=\"SGD\",late=\"false\"}";
     static final String REFUNDS = "insurepay_refunds_total{currency=\"SGD\",late=\"false\"}";

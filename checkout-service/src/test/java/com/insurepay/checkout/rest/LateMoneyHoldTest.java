@@ -58,7 +58,8 @@ class LateMoneyHoldTest {
         String id = created.path("payment_intent_id");
         Sandbox.pay(created.path("session_id"), "4242424242424242");
         payments.apply(id, Transition.to(PaymentStatus.CANCELLED, TransitionCause.api("cancel raced the payment")));
-        outcomes.applyPaid(id, stripe.retrieveSession(created.path("session_id")), TransitionCause.webhook("evt_h" + id, "checkout.session.completed"));
+        outcomes.applyPaid(id, stripe.retrieveSession(created.path("session_id")),
+                TransitionCause.webhook("evt_h" + id, "checkout.session.completed"));
 
         LateMoneyService.Report report = lateMoney.run();
         assertEquals(0, report.refunded());

@@ -264,6 +264,7 @@ class MoneyIntegrityApiTest {
                 TransitionCause.webhook("evt_" + disputeId + status, "charge.dispute"))
                 .with(PaymentChanges.NONE.withDispute(disputeId, status))
                 .provenBy(com.insurepay.common.payment.StripeEvidence.dispute(disputeId, p.stripePaymentIntent(), p.amount(),
-                        p.currency()))).applied());
+                        p.currency())))
+                .applied());
     }
 }

@@ -202,7 +202,8 @@ class PaymentApiTest {
         JsonPath page2 = api().queryParam("user_id", user).queryParam("limit", 2).queryParam("cursor", page1.getString("next_cursor"))
                 .get("/api/payments").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of(ids.get(0)), page2.getList("items.payment_intent_id"));
-        api().queryParam("user_id", user).queryParam("limit", 0).get("/api/payments").then().statusCode(400).body("field", equalTo("limit"));
+        api().queryParam("user_id", user).queryParam("limit", 0).get("/api/payments").then().statusCode(400).body("field",
+                equalTo("limit"));
     }
 
     // --- cancel ---

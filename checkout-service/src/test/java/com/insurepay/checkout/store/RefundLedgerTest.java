@@ -42,7 +42,8 @@ class RefundLedgerTest {
         payments.apply(p.paymentId(), Transition.to(PaymentStatus.COMPLETED, TransitionCause.api("test")));
 
         assertInstanceOf(RefundLedger.Reserved.class,
-                ledger.reserve(p.paymentId(), RefundLedger.GENERATED_KEY_PREFIX + "dead", 3_000, null, ledger.balance(p.paymentId()), "test",
+                ledger.reserve(p.paymentId(), RefundLedger.GENERATED_KEY_PREFIX + "dead", 3_000, null, ledger.balance(p.paymentId()),
+                        "test",
                         com.insurepay.checkout.service.CallTrace.Ids.NONE));
         assertInstanceOf(RefundLedger.Reserved.class,
                 ledger.reserve(p.paymentId(), "key-retryable", 2_000, null, ledger.balance(p.paymentId()), "test",

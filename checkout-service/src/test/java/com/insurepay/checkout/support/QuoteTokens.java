@@ -20,9 +20,10 @@ public final class QuoteTokens {
 
     /** @param key "old" (RS256, kid old-rsa), "new" (ES256, kid new-ec) or "rogue" (untrusted, kid new-ec) */
     public String sign(String key, String quoteId, long amount, String product, String... extra) {
-        List<String> args = new ArrayList<>(List.of("sign", "--key", keysDir.resolve(key).resolve(QuoteTokenCommand.PRIVATE_KEY_FILE).toString(),
-                "--kid", "old".equals(key) ? "old-rsa" : "new-ec", "--quote-id", quoteId, "--amount", Long.toString(amount),
-                "--currency", "SGD", "--product", product));
+        List<String> args = new ArrayList<>(
+                List.of("sign", "--key", keysDir.resolve(key).resolve(QuoteTokenCommand.PRIVATE_KEY_FILE).toString(),
+                        "--kid", "old".equals(key) ? "old-rsa" : "new-ec", "--quote-id", quoteId, "--amount", Long.toString(amount),
+                        "--currency", "SGD", "--product", product));
         args.addAll(List.of(extra));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -14,7 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class StripeStandIn {
 
-    public enum Mode { FAIL_500, HANG }
+    public enum Mode {
+        FAIL_500,
+        HANG
+    }
 
     private static StripeStandIn instance;
 

@@ -52,7 +52,8 @@ public final class CurrencyRules {
     public static long minimumMinorUnits(String code) {
         Long min = MINIMUM.get(normalize(code));
         if (min == null) {
-            throw new MoneyException("currency", "currency " + code + " is not supported; use one of " + String.join(", ", new java.util.TreeSet<>(MINIMUM.keySet())));
+            throw new MoneyException("currency",
+                    "currency " + code + " is not supported; use one of " + String.join(", ", new java.util.TreeSet<>(MINIMUM.keySet())));
         }
         return min;
     }

@@ -38,16 +38,20 @@ public record Money(long amount, String currency) {
         String code = money.currency();
         long minimum = CurrencyRules.minimumMinorUnits(code);
         if (amount <= 0) {
-            throw new MoneyException("amount", "amount must be a positive integer in minor units (e.g. 15000 = " + code + " " + new Money(15000, code).formatNumber() + "), got " + amount);
+            throw new MoneyException("amount", "amount must be a positive integer in minor units (e.g. 15000 = " + code + " "
+                    + new Money(15000, code).formatNumber() + "), got " + amount);
         }
         if (amount < minimum) {
-            throw new MoneyException("amount", "amount must be at least " + minimum + " minor units for " + code + " (" + new Money(minimum, code).format() + "), got " + amount);
+            throw new MoneyException("amount", "amount must be at least " + minimum + " minor units for " + code + " ("
+                    + new Money(minimum, code).format() + "), got " + amount);
         }
         if (amount > maximum) {
-            throw new MoneyException("amount", "amount must be at most " + maximum + " minor units for " + code + " (" + new Money(maximum, code).format() + "), got " + amount);
+            throw new MoneyException("amount", "amount must be at most " + maximum + " minor units for " + code + " ("
+                    + new Money(maximum, code).format() + "), got " + amount);
         }
         if (CurrencyRules.THREE_DECIMAL.contains(code) && amount % 10 != 0) {
-            throw new MoneyException("amount", "amount in " + code + " must end in 0 (Stripe charges three-decimal currencies in multiples of 10), got " + amount);
+            throw new MoneyException("amount",
+                    "amount in " + code + " must end in 0 (Stripe charges three-decimal currencies in multiples of 10), got " + amount);
         }
         return money;
     }

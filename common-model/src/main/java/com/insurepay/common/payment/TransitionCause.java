@@ -16,7 +16,10 @@ public record TransitionCause(Source source, String actor, String stripeEventId,
     public static final String SYSTEM = "system";
 
     public enum Source {
-        API, WEBHOOK, RECONCILIATION, SYSTEM;
+        API,
+        WEBHOOK,
+        RECONCILIATION,
+        SYSTEM;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);

@@ -16,7 +16,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class PolicyLinkSigner {
 
-    public enum Verdict { VALID, EXPIRED, INVALID }
+    public enum Verdict {
+        VALID,
+        EXPIRED,
+        INVALID
+    }
 
     private final byte[] key;
 

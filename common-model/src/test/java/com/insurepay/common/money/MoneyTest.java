@@ -11,12 +11,12 @@ class MoneyTest {
 
     @ParameterizedTest
     @CsvSource({
-        "15000, SGD, SGD 150.00",
-        "5000, JPY, 'JPY 5,000'",
-        "150000000, KRW, 'KRW 150,000,000'",
-        "1250, KWD, KWD 1.250",
-        "50, usd, USD 0.50",
-        "123456789, IDR, 'IDR 1,234,567.89'"})
+            "15000, SGD, SGD 150.00",
+            "5000, JPY, 'JPY 5,000'",
+            "150000000, KRW, 'KRW 150,000,000'",
+            "1250, KWD, KWD 1.250",
+            "50, usd, USD 0.50",
+            "123456789, IDR, 'IDR 1,234,567.89'"})
     void formatsForDisplay(long amount, String currency, String expected) {
         assertEquals(expected, new Money(amount, currency).format());
     }
@@ -45,7 +45,8 @@ class MoneyTest {
 
     @Test
     void nonPositiveAmountsAreRefused() {
-        assertTrue(assertThrows(MoneyException.class, () -> Money.of(0, "USD")).getMessage().startsWith("amount must be a positive integer"));
+        assertTrue(
+                assertThrows(MoneyException.class, () -> Money.of(0, "USD")).getMessage().startsWith("amount must be a positive integer"));
         assertThrows(MoneyException.class, () -> Money.of(-100, "USD"));
     }
 

@@ -160,15 +160,17 @@ abstract class PaymentRepositoryContract {
         Payment p = newPayment("u", "quote-" + UUID.randomUUID(), PaymentKind.CHECKOUT, clock.instant().minusSeconds(5));
         repository.attachCheckoutSession(p.paymentId(), "cs_test_" + p.paymentId(), "http://localhost/c", p.expiresAt()).orElseThrow();
         assertTrue(openIds().contains(p.paymentId()));
-        repository.apply(p.paymentId(), Transition.to(FAILED, TransitionCause.webhook("evt_1" + p.paymentId(), "payment_intent.payment_failed"))
-                .with(PaymentChanges.NONE.withFailureReason("Your card was declined.").withStripePaymentIntent("pi_1")));
+        repository.apply(p.paymentId(),
+                Transition.to(FAILED, TransitionCause.webhook("evt_1" + p.paymentId(), "payment_intent.payment_failed"))
+                        .with(PaymentChanges.NONE.withFailureReason("Your card was declined.").withStripePaymentIntent("pi_1")));
         Payment failed = repository.find(p.paymentId()).orElseThrow();
         assertEquals("Your card was declined.", failed.failureReason());
         assertEquals("pi_1", failed.stripePaymentIntent());
         assertTrue(openIds().contains(p.paymentId()), "failed is still open");
         assertNull(failed.paidAt());
-        repository.apply(p.paymentId(), Transition.to(COMPLETED, TransitionCause.webhook("evt_2" + p.paymentId(), "checkout.session.completed"))
-                .with(PaymentChanges.paid("pi_1").stampingWebhookProcessed()));
+        repository.apply(p.paymentId(),
+                Transition.to(COMPLETED, TransitionCause.webhook("evt_2" + p.paymentId(), "checkout.session.completed"))
+                        .with(PaymentChanges.paid("pi_1").stampingWebhookProcessed()));
         Payment done = repository.find(p.paymentId()).orElseThrow();
         assertNull(done.failureReason());
         assertNotNull(done.webhookProcessedAt());
@@ -403,7 +405,8 @@ abstract class PaymentRepositoryContract {
     void referencesAreStoredOnlyWithTheirEvidenceAndNeverOverwritten() {
         Payment p = paymentIn(PENDING);
         String event = "evt_" + UUID.randomUUID();
-        TransitionResult r = repository.recordReferences(p.paymentId(), sessionOf(p), TransitionCause.webhook(event, "checkout.session.completed"),
+        TransitionResult r = repository.recordReferences(p.paymentId(), sessionOf(p),
+                TransitionCause.webhook(event, "checkout.session.completed"),
                 PaymentChanges.NONE.withStripePaymentIntent("pi_" + p.paymentId()));
         assertEquals(Outcome.APPLIED, r.outcome());
         assertEquals("pi_" + p.paymentId(), r.payment().stripePaymentIntent());

@@ -21,7 +21,8 @@ public final class Main {
                 case "--port" -> builder.port(Integer.parseInt(value(args, ++i, arg)));
                 case "--host" -> builder.host(value(args, ++i, arg));
                 case "--data-dir" -> builder.dataDir(Path.of(value(args, ++i, arg)));
-                case "--ttl-sweep-seconds" -> builder.ttlSweepInterval(Duration.ofMillis((long) (Double.parseDouble(value(args, ++i, arg)) * 1000)));
+                case "--ttl-sweep-seconds" ->
+                    builder.ttlSweepInterval(Duration.ofMillis((long) (Double.parseDouble(value(args, ++i, arg)) * 1000)));
                 case "--threads" -> builder.threads(Integer.parseInt(value(args, ++i, arg)));
                 case "--no-sync" -> builder.syncWrites(false);
                 case "--help", "-h" -> {

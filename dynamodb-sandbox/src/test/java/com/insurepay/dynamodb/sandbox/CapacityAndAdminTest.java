@@ -38,7 +38,8 @@ class CapacityAndAdminTest {
         client.createTable(Sandboxes.table("cap", false)
                 .attributeDefinitions(QueryScanTest.def("pk", ScalarAttributeType.S), QueryScanTest.def("g", ScalarAttributeType.S))
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("g-index").keySchema(QueryScanTest.key("g", KeyType.HASH))
-                        .projection(p -> p.projectionType(ProjectionType.ALL)).build()).build());
+                        .projection(p -> p.projectionType(ProjectionType.ALL)).build())
+                .build());
     }
 
     @AfterAll
@@ -86,7 +87,8 @@ class CapacityAndAdminTest {
 
     @Test
     void stats_count_requests_and_units_per_table() throws Exception {
-        HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.endpoint() + "/_sandbox/stats")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.endpoint() + "/_sandbox/stats")).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
         client.putItem(b -> b.tableName("cap").item(item("pk", "s1", "g", "z")));
         client.getItem(b -> b.tableName("cap").key(Map.of("pk", s("s1"))).consistentRead(true));
         JsonNode stats = new ObjectMapper().readTree(get("/_sandbox/stats", "application/json").body());

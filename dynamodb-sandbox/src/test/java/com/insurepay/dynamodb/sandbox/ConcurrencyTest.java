@@ -72,7 +72,8 @@ class ConcurrencyTest {
                             TransactWriteItem.builder().update(u -> u.tableName(table).key(Map.of("pk", s("account")))
                                     .updateExpression("SET balance = :b, version = :next").conditionExpression("version = :v")
                                     .expressionAttributeValues(Map.of(":b", n(Long.toString(balance + 1)), ":next",
-                                            n(Long.toString(version + 1)), ":v", n(Long.toString(version))))).build(),
+                                            n(Long.toString(version + 1)), ":v", n(Long.toString(version)))))
+                                    .build(),
                             TransactWriteItem.builder().put(p -> p.tableName(table).item(item("pk", entry))).build()));
                     return;
                 } catch (TransactionCanceledException lost) {

@@ -45,7 +45,8 @@ class DurabilityTest {
         client.createTable(Sandboxes.table("durable", false)
                 .attributeDefinitions(QueryScanTest.def("pk", ScalarAttributeType.S), QueryScanTest.def("g", ScalarAttributeType.S))
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("g-index").keySchema(QueryScanTest.key("g", KeyType.HASH))
-                        .projection(p -> p.projectionType(ProjectionType.ALL)).build()).build());
+                        .projection(p -> p.projectionType(ProjectionType.ALL)).build())
+                .build());
         client.updateTimeToLive(b -> b.tableName("durable").timeToLiveSpecification(t -> t.attributeName("ttl").enabled(true)));
         client.putItem(b -> b.tableName("durable").item(item("pk", "a", "g", "x", "n", 1)));
         client.updateItem(b -> b.tableName("durable").key(Map.of("pk", s("a"))).updateExpression("ADD n :one")

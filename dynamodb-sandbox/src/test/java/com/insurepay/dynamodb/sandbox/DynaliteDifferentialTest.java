@@ -74,7 +74,8 @@ class DynaliteDifferentialTest {
                         QueryScanTest.def("owner", ScalarAttributeType.S), QueryScanTest.def("at", ScalarAttributeType.N))
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by-owner")
                         .keySchema(QueryScanTest.key("owner", KeyType.HASH), QueryScanTest.key("at", KeyType.RANGE))
-                        .projection(p -> p.projectionType(ProjectionType.ALL)).build()).build());
+                        .projection(p -> p.projectionType(ProjectionType.ALL)).build())
+                .build());
     }
 
     @ParameterizedTest(name = "random sequence, seed {0}")
@@ -115,7 +116,7 @@ class DynaliteDifferentialTest {
         Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk));
         int kind = r.nextInt(10);
         switch (kind) {
-            case 0, 1: {
+            case 0, 1 : {
                 Map<String, AttributeValue> item = new HashMap<>(key);
                 item.put("n", AttributeValue.fromN(Integer.toString(r.nextInt(100) - 50) + (r.nextBoolean() ? ".5" : "")));
                 item.put("colour", AttributeValue.fromS(r.nextBoolean() ? "red" : "blue"));
@@ -130,13 +131,15 @@ class DynaliteDifferentialTest {
                 return c -> attrs(c.putItem(b -> b.tableName(table).item(item).returnValues(ReturnValue.ALL_OLD)
                         .conditionExpression(conditional ? "attribute_not_exists(pk)" : null)).attributes());
             }
-            case 2, 3: {
+            case 2, 3 : {
                 String v = Integer.toString(r.nextInt(5));
-                ReturnValue rv = List.of(ReturnValue.ALL_NEW, ReturnValue.UPDATED_OLD, ReturnValue.UPDATED_NEW, ReturnValue.ALL_OLD).get(r.nextInt(4));
+                ReturnValue rv = List.of(ReturnValue.ALL_NEW, ReturnValue.UPDATED_OLD, ReturnValue.UPDATED_NEW, ReturnValue.ALL_OLD)
+                        .get(r.nextInt(4));
                 String condition = List.of("attribute_exists(pk)", "n < :lim", "size(colour) > :three OR attribute_not_exists(colour)",
                         "contains(tags, :t)").get(r.nextInt(4));
-                Map<String, AttributeValue> values = new HashMap<>(Map.of(":inc", AttributeValue.fromN(v), ":zero", AttributeValue.fromN("0"),
-                        ":tag", AttributeValue.fromSs(List.of("t" + r.nextInt(3)))));
+                Map<String, AttributeValue> values = new HashMap<>(
+                        Map.of(":inc", AttributeValue.fromN(v), ":zero", AttributeValue.fromN("0"),
+                                ":tag", AttributeValue.fromSs(List.of("t" + r.nextInt(3)))));
                 if (condition.contains(":lim")) {
                     values.put(":lim", AttributeValue.fromN("10"));
                 }
@@ -151,30 +154,34 @@ class DynaliteDifferentialTest {
                         .expressionAttributeNames(Map.of("#c", "counter"))
                         .conditionExpression(condition).expressionAttributeValues(values).returnValues(rv)).attributes());
             }
-            case 4: {
+            case 4 : {
                 boolean conditional = r.nextBoolean();
                 return c -> attrs(c.deleteItem(b -> b.tableName(table).key(key).returnValues(ReturnValue.ALL_OLD)
                         .conditionExpression(conditional ? "colour = :red" : null)
                         .expressionAttributeValues(conditional ? Map.of(":red", AttributeValue.fromS("red")) : null)).attributes());
             }
-            case 5: {
+            case 5 : {
                 int limit = 1 + r.nextInt(4);
                 boolean forward = r.nextBoolean();
                 String filter = r.nextBoolean() ? "colour = :red" : null;
                 return c -> pages(from -> c.query(b -> b.tableName(table).keyConditionExpression("pk = :p AND sk >= :from")
                         .filterExpression(filter).scanIndexForward(forward).limit(limit).exclusiveStartKey(from)
-                        .expressionAttributeValues(filter == null ? Map.of(":p", AttributeValue.fromS(pk), ":from", AttributeValue.fromS("s2"))
-                                : Map.of(":p", AttributeValue.fromS(pk), ":from", AttributeValue.fromS("s2"), ":red", AttributeValue.fromS("red")))));
+                        .expressionAttributeValues(
+                                filter == null ? Map.of(":p", AttributeValue.fromS(pk), ":from", AttributeValue.fromS("s2"))
+                                        : Map.of(":p", AttributeValue.fromS(pk), ":from", AttributeValue.fromS("s2"), ":red",
+                                                AttributeValue.fromS("red")))));
             }
-            case 6: {
+            case 6 : {
                 int limit = 1 + r.nextInt(3);
                 String owner = "o" + r.nextInt(2);
-                return c -> pages(from -> c.query(b -> b.tableName(table).indexName("by-owner").keyConditionExpression("#o = :o AND #a > :a")
-                        .expressionAttributeNames(Map.of("#o", "owner", "#a", "at")).limit(limit).exclusiveStartKey(from)
-                        .expressionAttributeValues(Map.of(":o", AttributeValue.fromS(owner), ":a", AttributeValue.fromN("3")))));
+                return c -> pages(
+                        from -> c.query(b -> b.tableName(table).indexName("by-owner").keyConditionExpression("#o = :o AND #a > :a")
+                                .expressionAttributeNames(Map.of("#o", "owner", "#a", "at")).limit(limit).exclusiveStartKey(from)
+                                .expressionAttributeValues(Map.of(":o", AttributeValue.fromS(owner), ":a", AttributeValue.fromN("3")))));
             }
-            case 7: {
-                String filter = List.of("n > :zero", "begins_with(colour, :r)", "NOT contains(tags, :u)", "n BETWEEN :lo AND :hi").get(r.nextInt(4));
+            case 7 : {
+                String filter = List.of("n > :zero", "begins_with(colour, :r)", "NOT contains(tags, :u)", "n BETWEEN :lo AND :hi")
+                        .get(r.nextInt(4));
                 Map<String, AttributeValue> all = Map.of(":zero", AttributeValue.fromN("0"), ":r", AttributeValue.fromS("r"),
                         ":u", AttributeValue.fromS("u"), ":lo", AttributeValue.fromN("-10"), ":hi", AttributeValue.fromN("10.5"));
                 Map<String, AttributeValue> values = new HashMap<>();
@@ -190,10 +197,10 @@ class DynaliteDifferentialTest {
                     return s.count() + "/" + s.scannedCount() + " " + items;
                 };
             }
-            case 8:
+            case 8 :
                 return c -> attrs(c.getItem(b -> b.tableName(table).key(key).projectionExpression("colour, tags, #n")
                         .expressionAttributeNames(Map.of("#n", "n"))).item());
-            default: {
+            default : {
                 // Invalid requests: the same error type and message.
                 int which = r.nextInt(5);
                 return c -> {

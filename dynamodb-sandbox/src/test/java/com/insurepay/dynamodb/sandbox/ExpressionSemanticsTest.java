@@ -96,7 +96,8 @@ class ExpressionSemanticsTest {
     })
     void conditions_hold_as_documented(String condition, boolean expected) {
         Map<String, AttributeValue> all = new HashMap<>(Map.ofEntries(
-                Map.entry(":n1", n("1")), Map.entry(":n2", n("2")), Map.entry(":n3", n("3")), Map.entry(":n5", n("5")), Map.entry(":n41", n("41")),
+                Map.entry(":n1", n("1")), Map.entry(":n2", n("2")), Map.entry(":n3", n("3")), Map.entry(":n5", n("5")),
+                Map.entry(":n41", n("41")),
                 Map.entry(":n42", n("42")), Map.entry(":n43", n("43")), Map.entry(":s42", s("42")), Map.entry(":price", n("9.990")),
                 Map.entry(":sA", s("A")), Map.entry(":sB", s("B")), Map.entry(":sAl", s("Al")), Map.entry(":slic", s("lic")),
                 Map.entry(":sred", s("red")), Map.entry(":sgreen", s("green")), Map.entry(":sa", s("a")), Map.entry(":sParis", s("Paris")),
@@ -133,8 +134,10 @@ class ExpressionSemanticsTest {
 
     @Test
     void set_with_arithmetic_if_not_exists_and_list_append() {
-        Map<String, AttributeValue> r = update("set", "SET c = if_not_exists(c, :zero) + :one, l = list_append(if_not_exists(l, :empty), :more)",
-                Map.of(":zero", n("0"), ":one", n("1"), ":empty", AttributeValue.fromL(List.of()), ":more", AttributeValue.fromL(List.of(s("x")))));
+        Map<String, AttributeValue> r = update("set",
+                "SET c = if_not_exists(c, :zero) + :one, l = list_append(if_not_exists(l, :empty), :more)",
+                Map.of(":zero", n("0"), ":one", n("1"), ":empty", AttributeValue.fromL(List.of()), ":more",
+                        AttributeValue.fromL(List.of(s("x")))));
         assertEquals("1", r.get("c").n());
         r = update("set", "SET c = c - :one, l = list_append(:front, l)", Map.of(":one", n("1"),
                 ":front", AttributeValue.fromL(List.of(s("first")))));
@@ -165,9 +168,11 @@ class ExpressionSemanticsTest {
 
     @Test
     void add_and_delete_on_numbers_and_sets() {
-        Map<String, AttributeValue> r = update("sets", "ADD n :five, s :ab", Map.of(":five", n("5"), ":ab", AttributeValue.fromSs(List.of("a", "b"))));
+        Map<String, AttributeValue> r = update("sets", "ADD n :five, s :ab",
+                Map.of(":five", n("5"), ":ab", AttributeValue.fromSs(List.of("a", "b"))));
         assertEquals("5", r.get("n").n());
-        r = update("sets", "ADD s :bc DELETE n2 :x", Map.of(":bc", AttributeValue.fromSs(List.of("b", "c")), ":x", AttributeValue.fromNs(List.of("1"))));
+        r = update("sets", "ADD s :bc DELETE n2 :x",
+                Map.of(":bc", AttributeValue.fromSs(List.of("b", "c")), ":x", AttributeValue.fromNs(List.of("1"))));
         assertEquals(List.of("a", "b", "c"), r.get("s").ss());
         r = update("sets", "DELETE s :abc", Map.of(":abc", AttributeValue.fromSs(List.of("a", "b", "c"))));
         assertFalse(r.containsKey("s"), "a set emptied by DELETE is removed");
@@ -194,8 +199,10 @@ class ExpressionSemanticsTest {
 
     @Test
     void arithmetic_on_a_missing_attribute_or_a_string_fails() {
-        DynamoDbException missing = assertThrows(DynamoDbException.class, () -> update("ar", "SET a = nope + :one", Map.of(":one", n("1"))));
-        assertEquals("The provided expression refers to an attribute that does not exist in the item", missing.awsErrorDetails().errorMessage());
+        DynamoDbException missing = assertThrows(DynamoDbException.class,
+                () -> update("ar", "SET a = nope + :one", Map.of(":one", n("1"))));
+        assertEquals("The provided expression refers to an attribute that does not exist in the item",
+                missing.awsErrorDetails().errorMessage());
         update("ar", "SET s = :s", Map.of(":s", s("x")));
         DynamoDbException string = assertThrows(DynamoDbException.class, () -> update("ar", "SET a = s + :one", Map.of(":one", n("1"))));
         assertEquals("An operand in the update expression has an incorrect data type", string.awsErrorDetails().errorMessage());
@@ -203,7 +210,8 @@ class ExpressionSemanticsTest {
 
     @Test
     void functions_in_the_wrong_place_and_bad_between_bounds_are_refused() {
-        DynamoDbException inCondition = assertThrows(DynamoDbException.class, () -> holds("if_not_exists(a, :v) = :v", Map.of(":v", n("1"))));
+        DynamoDbException inCondition = assertThrows(DynamoDbException.class,
+                () -> holds("if_not_exists(a, :v) = :v", Map.of(":v", n("1"))));
         assertEquals("Invalid ConditionExpression: The function is not allowed in a condition expression; function: if_not_exists",
                 inCondition.awsErrorDetails().errorMessage());
         DynamoDbException unknown = assertThrows(DynamoDbException.class, () -> holds("nope(a)", Map.of()));
@@ -219,9 +227,11 @@ class ExpressionSemanticsTest {
     @Test
     void reserved_words_must_be_aliased() {
         DynamoDbException bare = assertThrows(DynamoDbException.class, () -> update("rw", "SET status = :s", Map.of(":s", s("x"))));
-        assertEquals("Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: status", bare.awsErrorDetails().errorMessage());
+        assertEquals("Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: status",
+                bare.awsErrorDetails().errorMessage());
         DynamoDbException nested = assertThrows(DynamoDbException.class, () -> holds("attribute_exists(nick.Value)", Map.of()));
-        assertEquals("Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: Value", nested.awsErrorDetails().errorMessage());
+        assertEquals("Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: Value",
+                nested.awsErrorDetails().errorMessage());
         Map<String, AttributeValue> aliased = client().updateItem(b -> b.tableName(table).key(Map.of("pk", s("rw")))
                 .updateExpression("SET #s = :s").expressionAttributeNames(Map.of("#s", "status"))
                 .expressionAttributeValues(Map.of(":s", s("x"))).returnValues(ReturnValue.ALL_NEW)).attributes();

@@ -66,9 +66,10 @@ class ItemOperationsTest {
     void attribute_not_exists_refuses_a_second_put_of_the_same_key() {
         client().putItem(b -> b.tableName(table).item(item("pk", "once", "sk", "1", "v", 1))
                 .conditionExpression("attribute_not_exists(pk)"));
-        ConditionalCheckFailedException e = assertThrows(ConditionalCheckFailedException.class, () -> client().putItem(b -> b.tableName(table)
-                .item(item("pk", "once", "sk", "1", "v", 2)).conditionExpression("attribute_not_exists(pk)")
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+        ConditionalCheckFailedException e = assertThrows(ConditionalCheckFailedException.class,
+                () -> client().putItem(b -> b.tableName(table)
+                        .item(item("pk", "once", "sk", "1", "v", 2)).conditionExpression("attribute_not_exists(pk)")
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
         assertTrue(e.getMessage().startsWith("The conditional request failed"), e.getMessage());
         assertEquals("1", e.item().get("v").n(), "ALL_OLD on failure returns the stored item");
         assertEquals(400, e.statusCode());
@@ -131,10 +132,12 @@ class ItemOperationsTest {
         assertEquals("The provided key element does not match the schema", missing.awsErrorDetails().errorMessage());
         DynamoDbException missingInItem = assertThrows(DynamoDbException.class, () -> client().putItem(b -> b.tableName(table)
                 .item(Map.of("pk", s("1")))));
-        assertEquals("One or more parameter values were invalid: Missing the key sk in the item", missingInItem.awsErrorDetails().errorMessage());
+        assertEquals("One or more parameter values were invalid: Missing the key sk in the item",
+                missingInItem.awsErrorDetails().errorMessage());
         DynamoDbException empty = assertThrows(DynamoDbException.class, () -> client().putItem(b -> b.tableName(table)
                 .item(Map.of("pk", s(""), "sk", s("1")))));
-        assertEquals("One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: pk",
+        assertEquals(
+                "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: pk",
                 empty.awsErrorDetails().errorMessage());
     }
 
@@ -142,7 +145,8 @@ class ItemOperationsTest {
     void empty_sets_duplicate_set_elements_and_key_type_mismatches_are_refused() {
         DynamoDbException emptySet = assertThrows(DynamoDbException.class, () -> client().putItem(b -> b.tableName(table)
                 .item(item("pk", "set", "sk", "1", "tags", AttributeValue.fromSs(java.util.List.of())))));
-        assertEquals("One or more parameter values were invalid: An string set  may not be empty", emptySet.awsErrorDetails().errorMessage());
+        assertEquals("One or more parameter values were invalid: An string set  may not be empty",
+                emptySet.awsErrorDetails().errorMessage());
         DynamoDbException duplicates = assertThrows(DynamoDbException.class, () -> client().putItem(b -> b.tableName(table)
                 .item(item("pk", "set", "sk", "1", "nums", AttributeValue.fromNs(java.util.List.of("1", "1.0"))))));
         assertTrue(duplicates.awsErrorDetails().errorMessage().endsWith("contains duplicates."), duplicates.getMessage());
@@ -157,14 +161,17 @@ class ItemOperationsTest {
         DynamoDbException unusedValue = assertThrows(DynamoDbException.class, () -> client().putItem(b -> b.tableName(table)
                 .item(key("u", "1")).conditionExpression("attribute_not_exists(pk)")
                 .expressionAttributeValues(Map.of(":unused", s("x")))));
-        assertEquals("Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}", unusedValue.awsErrorDetails().errorMessage());
+        assertEquals("Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}",
+                unusedValue.awsErrorDetails().errorMessage());
         DynamoDbException unusedName = assertThrows(DynamoDbException.class, () -> client().putItem(b -> b.tableName(table)
                 .item(key("u", "1")).conditionExpression("attribute_not_exists(pk)")
                 .expressionAttributeNames(Map.of("#n", "x"))));
-        assertEquals("Value provided in ExpressionAttributeNames unused in expressions: keys: {#n}", unusedName.awsErrorDetails().errorMessage());
+        assertEquals("Value provided in ExpressionAttributeNames unused in expressions: keys: {#n}",
+                unusedName.awsErrorDetails().errorMessage());
         DynamoDbException undefined = assertThrows(DynamoDbException.class, () -> client().putItem(b -> b.tableName(table)
                 .item(key("u", "1")).conditionExpression("#missing = :v").expressionAttributeValues(Map.of(":v", s("x")))));
-        assertEquals("Invalid ConditionExpression: An expression attribute name used in the document path is not defined; attribute name: #missing",
+        assertEquals(
+                "Invalid ConditionExpression: An expression attribute name used in the document path is not defined; attribute name: #missing",
                 undefined.awsErrorDetails().errorMessage());
         DynamoDbException undefinedValue = assertThrows(DynamoDbException.class, () -> client().updateItem(b -> b.tableName(table)
                 .key(key("u", "1")).updateExpression("SET a = :nope")));

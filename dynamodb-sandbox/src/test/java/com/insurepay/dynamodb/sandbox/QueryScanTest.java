@@ -42,7 +42,8 @@ class QueryScanTest {
     static void seed() {
         table = Sandboxes.uniqueName("query");
         client().createTable(Sandboxes.table(table, true)
-                .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.S), def("owner", ScalarAttributeType.S),
+                .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.S),
+                        def("owner", ScalarAttributeType.S),
                         def("at", ScalarAttributeType.N), def("rank", ScalarAttributeType.N))
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by-owner")
                         .keySchema(key("owner", KeyType.HASH), key("at", KeyType.RANGE))
@@ -120,9 +121,11 @@ class QueryScanTest {
                 .keyConditionExpression("pk = :p AND sk BETWEEN :a AND :b")
                 .expressionAttributeValues(Map.of(":p", s("p"), ":a", s("item#03"), ":b", s("item#05")))).items()));
         assertEquals(List.of("item#08", "item#09"), sks(client().query(b -> b.tableName(table)
-                .keyConditionExpression("sk > :a AND pk = :p").expressionAttributeValues(Map.of(":p", s("p"), ":a", s("item#07")))).items()));
+                .keyConditionExpression("sk > :a AND pk = :p").expressionAttributeValues(Map.of(":p", s("p"), ":a", s("item#07"))))
+                .items()));
         assertEquals(List.of("item#00", "item#01"), sks(client().query(b -> b.tableName(table)
-                .keyConditionExpression("pk = :p AND sk < :a").expressionAttributeValues(Map.of(":p", s("p"), ":a", s("item#02")))).items()));
+                .keyConditionExpression("pk = :p AND sk < :a").expressionAttributeValues(Map.of(":p", s("p"), ":a", s("item#02"))))
+                .items()));
         assertEquals(10, client().query(b -> b.tableName(table).keyConditionExpression("pk = :p AND begins_with(sk, :pre)")
                 .expressionAttributeValues(Map.of(":p", s("p"), ":pre", s("item#")))).count());
         assertEquals(List.of("item#09", "item#08"), sks(client().query(b -> b.tableName(table).scanIndexForward(false).limit(2)
@@ -141,7 +144,8 @@ class QueryScanTest {
         assertFalse(count.hasItems() && !count.items().isEmpty());
         DynamoDbException onKey = assertThrows(DynamoDbException.class, () -> client().query(partition().filterExpression("sk = :x")
                 .expressionAttributeValues(Map.of(":p", s("p"), ":x", s("x"))).build()));
-        assertEquals("Filter Expression can only contain non-primary key attributes: Primary key attribute: sk", onKey.awsErrorDetails().errorMessage());
+        assertEquals("Filter Expression can only contain non-primary key attributes: Primary key attribute: sk",
+                onKey.awsErrorDetails().errorMessage());
     }
 
     @Test
@@ -158,7 +162,8 @@ class QueryScanTest {
                 type.awsErrorDetails().errorMessage());
         DynamoDbException outside = assertThrows(DynamoDbException.class, () -> client().query(partition()
                 .exclusiveStartKey(Map.of("pk", s("other"), "sk", s("a"))).build()));
-        assertEquals("The provided starting key is outside query boundaries based on provided conditions", outside.awsErrorDetails().errorMessage());
+        assertEquals("The provided starting key is outside query boundaries based on provided conditions",
+                outside.awsErrorDetails().errorMessage());
     }
 
     @Test
@@ -178,9 +183,10 @@ class QueryScanTest {
                 .exclusiveStartKey(page.lastEvaluatedKey())
                 .expressionAttributeNames(Map.of("#o", "owner")).expressionAttributeValues(Map.of(":o", s("alice"))));
         assertEquals(4, next.count());
-        DynamoDbException consistent = assertThrows(DynamoDbException.class, () -> client().query(b -> b.tableName(table).indexName("by-owner")
-                .consistentRead(true).keyConditionExpression("#o = :o")
-                .expressionAttributeNames(Map.of("#o", "owner")).expressionAttributeValues(Map.of(":o", s("alice")))));
+        DynamoDbException consistent = assertThrows(DynamoDbException.class,
+                () -> client().query(b -> b.tableName(table).indexName("by-owner")
+                        .consistentRead(true).keyConditionExpression("#o = :o")
+                        .expressionAttributeNames(Map.of("#o", "owner")).expressionAttributeValues(Map.of(":o", s("alice")))));
         assertEquals("Consistent reads are not supported on global secondary indexes", consistent.awsErrorDetails().errorMessage());
     }
 
@@ -218,10 +224,12 @@ class QueryScanTest {
                 .keySchema(key("pk", KeyType.HASH), key("b", KeyType.RANGE))
                 .attributeDefinitions(def("pk", ScalarAttributeType.S), def("b", ScalarAttributeType.B)));
         for (int v : List.of(0x80, 0x01, 0xff, 0x7f)) {
-            client().putItem(b -> b.tableName(binaries).item(Map.of("pk", s("x"), "b", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {(byte) v})))));
+            client().putItem(b -> b.tableName(binaries)
+                    .item(Map.of("pk", s("x"), "b", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {(byte) v})))));
         }
         assertEquals(List.of(0x01, 0x7f, 0x80, 0xff), client().query(b -> b.tableName(binaries).keyConditionExpression("pk = :x")
-                .expressionAttributeValues(Map.of(":x", s("x")))).items().stream().map(i -> i.get("b").b().asByteArray()[0] & 0xff).toList());
+                .expressionAttributeValues(Map.of(":x", s("x")))).items().stream().map(i -> i.get("b").b().asByteArray()[0] & 0xff)
+                .toList());
     }
 
     @Test
@@ -232,7 +240,8 @@ class QueryScanTest {
             String sk = "k" + i;
             client().putItem(b -> b.tableName(t).item(item("pk", "p", "sk", sk, "d", big)));
         }
-        QueryResponse first = client().query(b -> b.tableName(t).keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", s("p"))));
+        QueryResponse first = client()
+                .query(b -> b.tableName(t).keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", s("p"))));
         assertEquals(4, first.count(), "the item that crosses 1 MB is the last of the page");
         assertTrue(first.hasLastEvaluatedKey());
         ScanResponse scan = client().scan(b -> b.tableName(t));
@@ -267,7 +276,8 @@ class QueryScanTest {
         assertEquals(200, all.size(), "every item once");
         assertEquals(4, nonEmpty, "keys spread over the segments");
         DynamoDbException bad = assertThrows(DynamoDbException.class, () -> client().scan(b -> b.tableName(t).segment(4).totalSegments(4)));
-        assertEquals("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 4 is not less than TotalSegments: 4",
+        assertEquals(
+                "The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 4 is not less than TotalSegments: 4",
                 bad.awsErrorDetails().errorMessage());
     }
 

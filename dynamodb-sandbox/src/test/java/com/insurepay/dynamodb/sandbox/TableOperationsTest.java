@@ -57,7 +57,8 @@ class TableOperationsTest {
         assertTrue(d.streamSpecification().streamEnabled());
         assertTrue(d.latestStreamArn().startsWith(d.tableArn() + "/stream/"));
         assertEquals(0L, d.itemCount());
-        ResourceInUseException again = assertThrows(ResourceInUseException.class, () -> client().createTable(Sandboxes.table(name, true).build()));
+        ResourceInUseException again = assertThrows(ResourceInUseException.class,
+                () -> client().createTable(Sandboxes.table(name, true).build()));
         assertEquals("Table already exists: " + name, again.awsErrorDetails().errorMessage());
     }
 
@@ -65,28 +66,35 @@ class TableOperationsTest {
     void provisioned_tables_need_throughput_and_on_demand_ones_refuse_it() {
         DynamoDbException missing = assertThrows(DynamoDbException.class, () -> client().createTable(Sandboxes
                 .table(Sandboxes.uniqueName("prov"), false).billingMode(BillingMode.PROVISIONED).build()));
-        assertEquals("One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED",
+        assertEquals(
+                "One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED",
                 missing.awsErrorDetails().errorMessage());
         String name = Sandboxes.uniqueName("prov");
         client().createTable(Sandboxes.table(name, false).billingMode(BillingMode.PROVISIONED)
                 .provisionedThroughput(ProvisionedThroughput.builder().readCapacityUnits(5L).writeCapacityUnits(3L).build()).build());
         assertEquals(3L, client().describeTable(b -> b.tableName(name)).table().provisionedThroughput().writeCapacityUnits());
-        DynamoDbException both = assertThrows(DynamoDbException.class, () -> client().createTable(Sandboxes.table(Sandboxes.uniqueName("p"), false)
-                .provisionedThroughput(ProvisionedThroughput.builder().readCapacityUnits(5L).writeCapacityUnits(3L).build()).build()));
+        DynamoDbException both = assertThrows(DynamoDbException.class,
+                () -> client().createTable(Sandboxes.table(Sandboxes.uniqueName("p"), false)
+                        .provisionedThroughput(ProvisionedThroughput.builder().readCapacityUnits(5L).writeCapacityUnits(3L).build())
+                        .build()));
         assertTrue(both.awsErrorDetails().errorMessage().contains("PAY_PER_REQUEST"));
     }
 
     @Test
     void attribute_definitions_must_match_the_keys_exactly() {
-        DynamoDbException extra = assertThrows(DynamoDbException.class, () -> client().createTable(Sandboxes.table(Sandboxes.uniqueName("defs"), false)
-                .attributeDefinitions(def("pk", ScalarAttributeType.S), def("unused", ScalarAttributeType.S)).build()));
-        assertEquals("One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions",
+        DynamoDbException extra = assertThrows(DynamoDbException.class,
+                () -> client().createTable(Sandboxes.table(Sandboxes.uniqueName("defs"), false)
+                        .attributeDefinitions(def("pk", ScalarAttributeType.S), def("unused", ScalarAttributeType.S)).build()));
+        assertEquals(
+                "One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions",
                 extra.awsErrorDetails().errorMessage());
-        DynamoDbException undefined = assertThrows(DynamoDbException.class, () -> client().createTable(Sandboxes.table(Sandboxes.uniqueName("defs"), false)
-                .attributeDefinitions(def("other", ScalarAttributeType.S)).build()));
+        DynamoDbException undefined = assertThrows(DynamoDbException.class,
+                () -> client().createTable(Sandboxes.table(Sandboxes.uniqueName("defs"), false)
+                        .attributeDefinitions(def("other", ScalarAttributeType.S)).build()));
         assertTrue(undefined.awsErrorDetails().errorMessage().startsWith(
                 "One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions."));
-        DynamoDbException shortName = assertThrows(DynamoDbException.class, () -> client().createTable(Sandboxes.table("ab", false).build()));
+        DynamoDbException shortName = assertThrows(DynamoDbException.class,
+                () -> client().createTable(Sandboxes.table("ab", false).build()));
         assertTrue(shortName.awsErrorDetails().errorMessage().contains("Member must have length greater than or equal to 3"));
     }
 
@@ -144,7 +152,8 @@ class TableOperationsTest {
     @Test
     void time_to_live_is_enabled_once_and_described() {
         String name = Sandboxes.createTable("ttl", false);
-        assertEquals(TimeToLiveStatus.DISABLED, client().describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription().timeToLiveStatus());
+        assertEquals(TimeToLiveStatus.DISABLED,
+                client().describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription().timeToLiveStatus());
         client().updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(t -> t.attributeName("expires").enabled(true)));
         var description = client().describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription();
         assertEquals(TimeToLiveStatus.ENABLED, description.timeToLiveStatus());

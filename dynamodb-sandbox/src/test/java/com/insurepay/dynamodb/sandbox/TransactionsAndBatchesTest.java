@@ -71,12 +71,13 @@ class TransactionsAndBatchesTest {
     void a_failed_condition_cancels_everything_with_one_reason_per_action_in_order() {
         String id = UUID.randomUUID().toString();
         client().putItem(b -> b.tableName(table).item(item("pk", id + "-taken", "v", "old")));
-        TransactionCanceledException e = assertThrows(TransactionCanceledException.class, () -> client().transactWriteItems(b -> b.transactItems(
-                put(table, item("pk", id + "-a"), "attribute_not_exists(pk)"),
-                TransactWriteItem.builder().conditionCheck(c -> c.tableName(table).key(Map.of("pk", s(id + "-taken")))
-                        .conditionExpression("attribute_not_exists(pk)")
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build(),
-                put(table, item("pk", id + "-b"), null))));
+        TransactionCanceledException e = assertThrows(TransactionCanceledException.class,
+                () -> client().transactWriteItems(b -> b.transactItems(
+                        put(table, item("pk", id + "-a"), "attribute_not_exists(pk)"),
+                        TransactWriteItem.builder().conditionCheck(c -> c.tableName(table).key(Map.of("pk", s(id + "-taken")))
+                                .conditionExpression("attribute_not_exists(pk)")
+                                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build(),
+                        put(table, item("pk", id + "-b"), null))));
         List<String> codes = e.cancellationReasons().stream().map(CancellationReason::code).toList();
         assertEquals(List.of("None", "ConditionalCheckFailed", "None"), codes);
         assertEquals("The conditional request failed", e.cancellationReasons().get(1).message());
@@ -91,9 +92,10 @@ class TransactionsAndBatchesTest {
     void an_update_that_cannot_apply_cancels_with_a_validation_error() {
         String id = UUID.randomUUID().toString();
         client().putItem(b -> b.tableName(table).item(item("pk", id, "s", "text")));
-        TransactionCanceledException e = assertThrows(TransactionCanceledException.class, () -> client().transactWriteItems(b -> b.transactItems(
-                TransactWriteItem.builder().update(u -> u.tableName(table).key(Map.of("pk", s(id)))
-                        .updateExpression("SET s = s + :one").expressionAttributeValues(Map.of(":one", n("1")))).build())));
+        TransactionCanceledException e = assertThrows(TransactionCanceledException.class,
+                () -> client().transactWriteItems(b -> b.transactItems(
+                        TransactWriteItem.builder().update(u -> u.tableName(table).key(Map.of("pk", s(id)))
+                                .updateExpression("SET s = s + :one").expressionAttributeValues(Map.of(":one", n("1")))).build())));
         assertEquals("ValidationError", e.cancellationReasons().get(0).code());
         assertEquals("An operand in the update expression has an incorrect data type", e.cancellationReasons().get(0).message());
     }
@@ -117,7 +119,8 @@ class TransactionsAndBatchesTest {
     void two_actions_on_one_item_and_more_than_100_actions_are_refused() {
         String id = UUID.randomUUID().toString();
         DynamoDbException twice = assertThrows(DynamoDbException.class, () -> client().transactWriteItems(b -> b.transactItems(
-                put(table, item("pk", id), null), TransactWriteItem.builder().delete(d -> d.tableName(table).key(Map.of("pk", s(id)))).build())));
+                put(table, item("pk", id), null),
+                TransactWriteItem.builder().delete(d -> d.tableName(table).key(Map.of("pk", s(id)))).build())));
         assertEquals("Transaction request cannot include multiple operations on one item", twice.awsErrorDetails().errorMessage());
         assertEquals("ValidationException", twice.awsErrorDetails().errorCode());
         List<TransactWriteItem> hundred = new ArrayList<>();
@@ -156,10 +159,12 @@ class TransactionsAndBatchesTest {
             keys.add(Map.of("pk", s(id + "-" + i)));
         }
         keys.add(Map.of("pk", s(id + "-missing")));
-        BatchGetItemResponse read = client().batchGetItem(b -> b.requestItems(Map.of(table, KeysAndAttributes.builder().keys(keys).build())));
+        BatchGetItemResponse read = client()
+                .batchGetItem(b -> b.requestItems(Map.of(table, KeysAndAttributes.builder().keys(keys).build())));
         assertEquals(25, read.responses().get(table).size());
         writes.add(writes.get(0));
-        DynamoDbException tooMany = assertThrows(DynamoDbException.class, () -> client().batchWriteItem(b -> b.requestItems(Map.of(table, writes))));
+        DynamoDbException tooMany = assertThrows(DynamoDbException.class,
+                () -> client().batchWriteItem(b -> b.requestItems(Map.of(table, writes))));
         assertTrue(tooMany.awsErrorDetails().errorMessage().contains("duplicates")
                 || tooMany.awsErrorDetails().errorMessage().contains("Too many items"), tooMany.getMessage());
         DynamoDbException duplicates = assertThrows(DynamoDbException.class, () -> client().batchGetItem(b -> b.requestItems(Map.of(table,

@@ -83,7 +83,8 @@ public class McpTokenRepository {
         item.put(PaymentTable.CREATED_AT, s(Timestamps.format(token.createdAt())));
         item.put(PaymentTable.EXPIRES_AT, s(Timestamps.format(token.expiresAt())));
         item.put(Tokens.REVOKED, AttributeValue.fromBool(false));
-        item.put(PaymentTable.TTL_ATTRIBUTE, AttributeValue.fromN(Long.toString(token.expiresAt().plus(KEEP_AFTER_EXPIRY).getEpochSecond())));
+        item.put(PaymentTable.TTL_ATTRIBUTE,
+                AttributeValue.fromN(Long.toString(token.expiresAt().plus(KEEP_AFTER_EXPIRY).getEpochSecond())));
         client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", PaymentTable.PK)));
         return new IssuedToken(secret, token);

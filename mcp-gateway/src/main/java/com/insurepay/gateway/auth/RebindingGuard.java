@@ -36,7 +36,8 @@ public class RebindingGuard {
     @ConfigProperty(name = "mcp.http.allowed-hosts", defaultValue = "localhost,127.0.0.1,[::1]")
     List<String> allowedHosts;
 
-    @ConfigProperty(name = "mcp.http.allowed-origins", defaultValue = "http://localhost,https://localhost,http://127.0.0.1,https://127.0.0.1,http://[::1],https://[::1]")
+    @ConfigProperty(name = "mcp.http.allowed-origins",
+            defaultValue = "http://localhost,https://localhost,http://127.0.0.1,https://127.0.0.1,http://[::1],https://[::1]")
     List<String> allowedOrigins;
 
     @ConfigProperty(name = "quarkus.mcp.server.http.root-path", defaultValue = "/mcp")

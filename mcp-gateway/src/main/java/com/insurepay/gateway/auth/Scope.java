@@ -61,7 +61,8 @@ public enum Scope {
             try {
                 scopes.add(Scope.valueOf(name));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown scope \"" + part.strip() + "\"; scopes are " + names(EnumSet.allOf(Scope.class)));
+                throw new IllegalArgumentException(
+                        "unknown scope \"" + part.strip() + "\"; scopes are " + names(EnumSet.allOf(Scope.class)));
             }
         }
         if (scopes.isEmpty()) {

@@ -43,7 +43,8 @@ public record TokenLimits(Map<String, Long> refundPerCall, Map<String, Long> ref
             }
             Matcher m = ENTRY.matcher(part.strip());
             if (!m.matches()) {
-                throw new IllegalArgumentException("a refund limit looks like SGD:50000 (currency:minor units), got \"" + part.strip() + "\"");
+                throw new IllegalArgumentException(
+                        "a refund limit looks like SGD:50000 (currency:minor units), got \"" + part.strip() + "\"");
             }
             amounts.put(m.group(1).toUpperCase(Locale.ROOT), Long.parseLong(m.group(2)));
         }

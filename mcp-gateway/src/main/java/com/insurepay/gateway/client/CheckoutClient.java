@@ -36,8 +36,8 @@ public class CheckoutClient {
     // --- reads: retried ---
 
     @Timeout(value = 4, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = { CheckoutUnavailableException.class,
-            CheckoutProblemException.CheckoutFailedException.class, TimeoutException.class })
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = {CheckoutUnavailableException.class,
+            CheckoutProblemException.CheckoutFailedException.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5000, successThreshold = 2,
             skipOn = CheckoutProblemException.CheckoutRejectedException.class)
     public PaymentView payment(String paymentIntentId) {
@@ -45,8 +45,8 @@ public class CheckoutClient {
     }
 
     @Timeout(value = 4, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = { CheckoutUnavailableException.class,
-            CheckoutProblemException.CheckoutFailedException.class, TimeoutException.class })
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = {CheckoutUnavailableException.class,
+            CheckoutProblemException.CheckoutFailedException.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5000, successThreshold = 2,
             skipOn = CheckoutProblemException.CheckoutRejectedException.class)
     public PaymentPage payments(String userId, Integer limit, String cursor) {
@@ -55,8 +55,8 @@ public class CheckoutClient {
 
     /** GET, but may create a fresh Stripe link when the old one expired: still safe to repeat (one live link per quote). */
     @Timeout(value = 12, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = { CheckoutUnavailableException.class,
-            CheckoutProblemException.CheckoutFailedException.class, TimeoutException.class })
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = {CheckoutUnavailableException.class,
+            CheckoutProblemException.CheckoutFailedException.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5000, successThreshold = 2,
             skipOn = CheckoutProblemException.CheckoutRejectedException.class)
     public PaymentLinkView paymentLink(String quoteId) {

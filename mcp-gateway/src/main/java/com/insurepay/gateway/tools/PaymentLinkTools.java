@@ -37,12 +37,17 @@ public class PaymentLinkTools {
             @ToolArg(name = "quote_id", description = "The quote's id, e.g. quote-7.") String quoteId,
             @ToolArg(name = "user_id", description = "The customer's id.") String userId,
             @ToolArg(name = "customer_email", description = "The customer's e-mail, where the link can be sent.") String customerEmail,
-            @ToolArg(name = "quote_token", description = "The insurer's signed quote (a JWT string) for this quote_id.", required = false) String quoteToken,
-            @ToolArg(name = "product_name", description = "Optional check: what the customer buys, e.g. Travel Insurance - Gold.", required = false) String productName,
-            @ToolArg(name = "amount", description = "Optional check: the premium you expect in minor units (15000 = SGD 150.00).", required = false) Long amount,
+            @ToolArg(name = "quote_token", description = "The insurer's signed quote (a JWT string) for this quote_id.",
+                    required = false) String quoteToken,
+            @ToolArg(name = "product_name", description = "Optional check: what the customer buys, e.g. Travel Insurance - Gold.",
+                    required = false) String productName,
+            @ToolArg(name = "amount", description = "Optional check: the premium you expect in minor units (15000 = SGD 150.00).",
+                    required = false) Long amount,
             @ToolArg(name = "currency", description = "Optional check: ISO 4217 code, e.g. SGD.", required = false) String currency,
-            @ToolArg(name = "policy_id", description = "Optional: the policy id already selected for this quote.", required = false) String policyId,
-            @ToolArg(name = "notes", description = "Optional: a short note kept with the quote, e.g. wants to discuss with spouse.", required = false) String notes,
+            @ToolArg(name = "policy_id", description = "Optional: the policy id already selected for this quote.",
+                    required = false) String policyId,
+            @ToolArg(name = "notes", description = "Optional: a short note kept with the quote, e.g. wants to discuss with spouse.",
+                    required = false) String notes,
             @ToolArg(name = "conversation_id", description = PurchaseTools.CONVERSATION, required = false) String conversationId,
             RequestId requestId) {
         try (ToolAccess.Call call = access.begin("save_quote_for_later", requestId, conversationId)) {
@@ -68,7 +73,8 @@ public class PaymentLinkTools {
     public PaymentLinkSent sendPaymentLink(
             @ToolArg(name = "quote_id", description = "The saved quote's id.") String quoteId,
             @ToolArg(name = "customer_email", description = "Where to send the link.") String customerEmail,
-            @ToolArg(name = "customer_name", description = "Optional: the customer's name for the greeting.", required = false) String customerName,
+            @ToolArg(name = "customer_name", description = "Optional: the customer's name for the greeting.",
+                    required = false) String customerName,
             @ToolArg(name = "conversation_id", description = PurchaseTools.CONVERSATION, required = false) String conversationId,
             RequestId requestId) {
         try (ToolAccess.Call call = access.begin("send_payment_link", requestId, conversationId)) {

@@ -50,11 +50,16 @@ public class PurchaseTools {
     public PurchaseStarted initiatePurchase(
             @ToolArg(name = "user_id", description = "The customer's id in your system, e.g. user-42.") String userId,
             @ToolArg(name = "quote_id", description = "The id of the accepted insurance quote, e.g. quote-7.") String quoteId,
-            @ToolArg(name = "quote_token", description = "The insurer's signed quote (a JWT string) for this quote_id.", required = false) String quoteToken,
-            @ToolArg(name = "amount", description = "Optional check: the premium you expect in minor units (15000 = SGD 150.00).", required = false) Long amount,
+            @ToolArg(name = "quote_token", description = "The insurer's signed quote (a JWT string) for this quote_id.",
+                    required = false) String quoteToken,
+            @ToolArg(name = "amount", description = "Optional check: the premium you expect in minor units (15000 = SGD 150.00).",
+                    required = false) Long amount,
             @ToolArg(name = "currency", description = "Optional check: ISO 4217 code, e.g. SGD.", required = false) String currency,
-            @ToolArg(name = "product_name", description = "Optional check: what the customer buys, e.g. Travel Insurance - Gold.", required = false) String productName,
-            @ToolArg(name = "customer_email", description = "Optional: the customer's e-mail, pre-filled on the checkout page and used for the receipt.", required = false) String customerEmail,
+            @ToolArg(name = "product_name", description = "Optional check: what the customer buys, e.g. Travel Insurance - Gold.",
+                    required = false) String productName,
+            @ToolArg(name = "customer_email",
+                    description = "Optional: the customer's e-mail, pre-filled on the checkout page and used for the receipt.",
+                    required = false) String customerEmail,
             @ToolArg(name = "conversation_id", description = CONVERSATION, required = false) String conversationId,
             RequestId requestId) {
         try (ToolAccess.Call call = access.begin("initiate_purchase", requestId, conversationId)) {
@@ -63,7 +68,8 @@ public class PurchaseTools {
                     customerEmail)));
             call.payment(p.paymentIntentId());
             boolean fresh = p.created() == null || p.created();
-            String next = (fresh ? "Give the customer checkout_url to pay " : "This quote already had an open checkout; give the customer the same checkout_url to pay ")
+            String next = (fresh ? "Give the customer checkout_url to pay "
+                    : "This quote already had an open checkout; give the customer the same checkout_url to pay ")
                     + p.amountDisplay() + "; then call check_payment_status with payment_intent_id " + p.paymentIntentId() + ".";
             Widget widget = new Widget("payment_checkout", new CheckoutWidgetData(p.paymentIntentId(), p.checkoutUrl(),
                     p.productName(), p.amount(), p.currency(), p.amountDisplay(), p.paymentStatus(), p.expiresAt(),
@@ -89,7 +95,8 @@ public class PurchaseTools {
             annotations = @Tool.Annotations(title = "Check payment status", readOnlyHint = true,
                     destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public PaymentStatusResult checkPaymentStatus(
-            @ToolArg(name = "payment_intent_id", description = "The payment id returned by initiate_purchase (starts with pay_).") String paymentIntentId,
+            @ToolArg(name = "payment_intent_id",
+                    description = "The payment id returned by initiate_purchase (starts with pay_).") String paymentIntentId,
             @ToolArg(name = "conversation_id", description = CONVERSATION, required = false) String conversationId,
             RequestId requestId) {
         try (ToolAccess.Call call = access.begin("check_payment_status", requestId, conversationId)) {
@@ -162,7 +169,8 @@ public class PurchaseTools {
                     destructiveHint = true, idempotentHint = true, openWorldHint = true))
     public PaymentCancelled cancelPayment(
             @ToolArg(name = "payment_intent_id", description = "The payment id (starts with pay_).") String paymentIntentId,
-            @ToolArg(name = "reason", description = "Optional: why, in a few words, e.g. customer changed their mind.", required = false) String reason,
+            @ToolArg(name = "reason", description = "Optional: why, in a few words, e.g. customer changed their mind.",
+                    required = false) String reason,
             @ToolArg(name = "conversation_id", description = CONVERSATION, required = false) String conversationId,
             RequestId requestId) {
         try (ToolAccess.Call call = access.begin("cancel_payment", requestId, conversationId)) {
@@ -183,7 +191,8 @@ public class PurchaseTools {
                     destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public PaymentList listPayments(
             @ToolArg(name = "user_id", description = "The customer's id.") String userId,
-            @ToolArg(name = "limit", description = "Optional: how many payments per page, 1 to 100 (default 20).", required = false) Integer limit,
+            @ToolArg(name = "limit", description = "Optional: how many payments per page, 1 to 100 (default 20).",
+                    required = false) Integer limit,
             @ToolArg(name = "cursor", description = "Optional: next_cursor from the previous page.", required = false) String cursor,
             @ToolArg(name = "conversation_id", description = CONVERSATION, required = false) String conversationId,
             RequestId requestId) {

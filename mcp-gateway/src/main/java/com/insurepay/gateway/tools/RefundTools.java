@@ -53,9 +53,14 @@ public class RefundTools {
                     destructiveHint = true, idempotentHint = true, openWorldHint = true))
     public RefundResult refundPayment(
             @ToolArg(name = "payment_intent_id", description = "The paid payment's id (starts with pay_).") String paymentIntentId,
-            @ToolArg(name = "amount", description = "Optional: amount to refund in minor units (7500 = SGD 75.00); default: all that remains.", required = false) Long amount,
-            @ToolArg(name = "reason", description = "Optional: requested_by_customer, duplicate or fraudulent.", required = false) String reason,
-            @ToolArg(name = "request_id", description = "Optional: your id for this refund request (any short text); a new one makes an otherwise identical refund count as a separate refund.", required = false) String requestId,
+            @ToolArg(name = "amount",
+                    description = "Optional: amount to refund in minor units (7500 = SGD 75.00); default: all that remains.",
+                    required = false) Long amount,
+            @ToolArg(name = "reason", description = "Optional: requested_by_customer, duplicate or fraudulent.",
+                    required = false) String reason,
+            @ToolArg(name = "request_id",
+                    description = "Optional: your id for this refund request (any short text); a new one makes an otherwise identical refund count as a separate refund.",
+                    required = false) String requestId,
             @ToolArg(name = "conversation_id", description = PurchaseTools.CONVERSATION, required = false) String conversationId,
             RequestId mcpRequestId,
             Elicitation elicitation) {
@@ -105,7 +110,8 @@ public class RefundTools {
             answer = elicitation.requestBuilder()
                     .setMessage("Refund " + money.format() + " of payment " + payment.paymentIntentId() + " ("
                             + payment.productName() + ", paid " + payment.amountDisplay() + ")"
-                            + (reason == null ? "" : ", reason: " + reason) + "? The money goes back to the customer's card; this cannot be undone.")
+                            + (reason == null ? "" : ", reason: " + reason)
+                            + "? The money goes back to the customer's card; this cannot be undone.")
                     .addSchemaProperty("confirm", new ElicitationRequest.BooleanSchema("Confirm the refund",
                             "Yes: refund " + money.format(), false, true))
                     .setTimeout(confirmationTimeout)

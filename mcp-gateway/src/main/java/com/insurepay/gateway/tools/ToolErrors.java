@@ -16,12 +16,10 @@ import org.jboss.logging.Logger;
  */
 public final class ToolErrors {
 
-    public static final String UNAVAILABLE =
-            "The payment service is unavailable right now; nothing was charged; try again in a minute.";
+    public static final String UNAVAILABLE = "The payment service is unavailable right now; nothing was charged; try again in a minute.";
     public static final String REFUND_UNAVAILABLE = "The payment service is unavailable right now; nothing was charged; "
             + "try again in a minute with the same request_id (the same refund is never made twice).";
-    static final String MAIL_UNAVAILABLE =
-            "The email could not be sent right now and nothing was recorded as sent; try again in a minute.";
+    static final String MAIL_UNAVAILABLE = "The email could not be sent right now and nothing was recorded as sent; try again in a minute.";
     static final String GATEWAY_MISCONFIGURED = "The payment service refused this assistant's gateway credentials; "
             + "nothing was charged; an operator must check the gateway's service token.";
 

@@ -27,7 +27,8 @@ public class CheckoutPagesResource {
         this.config = config;
     }
 
-    @Operation(summary = "Where Stripe sends the customer after paying: the receipt, a page that waits for the confirmation, or what happened (HTML)")
+    @Operation(
+            summary = "Where Stripe sends the customer after paying: the receipt, a page that waits for the confirmation, or what happened (HTML)")
     @GET
     @Path("success")
     public Response success(@RestQuery("session_id") String sessionId) {
@@ -50,7 +51,8 @@ public class CheckoutPagesResource {
             // card-only, so no late asynchronous failure follows a redirect here). Show "confirming" and poll.
             Polling polling = new Polling("/api/sessions/" + payment.sessionId() + "/status",
                     config.pollInterval().toMillis(), config.processingWait().toMillis());
-            return Pages.html(Pages.processing(site(), payment.withStatusLabel(CheckoutOutcomeService.statusLabel(PaymentStatus.PENDING)), polling));
+            return Pages.html(
+                    Pages.processing(site(), payment.withStatusLabel(CheckoutOutcomeService.statusLabel(PaymentStatus.PENDING)), polling));
         }
         return Pages.html(Pages.outcome(site(), payment, outcomes.successOutcome(payment)));
     }

@@ -46,7 +46,8 @@ public class ErrorPages {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Request %s %s failed (error id %s)", request.method(), request.path(), errorId);
         if (isApi(request)) {
-            return json(Response.Status.INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side (error id " + errorId + ").");
+            return json(Response.Status.INTERNAL_SERVER_ERROR, "internal_error",
+                    "Something went wrong on our side (error id " + errorId + ").");
         }
         return Pages.html(Response.Status.INTERNAL_SERVER_ERROR, Pages.error(new Site(config.insurerName())));
     }

@@ -25,7 +25,8 @@ public class PolicyDocumentResource {
         this.config = config;
     }
 
-    @Operation(summary = "The policy PDF behind a signed, expiring link (token checked before the policy is looked up); stamped when the cover is suspended or cancelled")
+    @Operation(
+            summary = "The policy PDF behind a signed, expiring link (token checked before the policy is looked up); stamped when the cover is suspended or cancelled")
     @GET
     @Path("{policyId}.pdf")
     public Response download(@RestPath String policyId, @RestQuery String token) {

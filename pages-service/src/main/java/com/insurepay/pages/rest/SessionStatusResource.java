@@ -23,7 +23,8 @@ public class SessionStatusResource {
         this.outcomes = outcomes;
     }
 
-    @Operation(summary = "What the waiting page polls: the payment state of a checkout session, and the receipt once paid (JSON, no personal data beyond a masked e-mail)")
+    @Operation(
+            summary = "What the waiting page polls: the payment state of a checkout session, and the receipt once paid (JSON, no personal data beyond a masked e-mail)")
     @GET
     public Response status(@RestPath String sessionId) {
         return outcomes.statusOf(sessionId)

@@ -83,7 +83,8 @@ public class CheckoutOutcomeService {
                     "You paid " + p.amount() + ". " + p.refundedAmount() + " has been refunded to your card.",
                     "Refunds usually show on your statement within 5 to 10 business days. Your assistant can tell you what this means for your cover.");
             case PAID_AFTER_CLOSE -> OutcomeMessage.of("Your payment came after this checkout had closed",
-                    "We received " + p.amount() + " after this purchase had been cancelled or had expired, so we are giving it back in full."
+                    "We received " + p.amount()
+                            + " after this purchase had been cancelled or had expired, so we are giving it back in full."
                             + " No policy was issued for it.",
                     "The refund usually shows on your statement within 5 to 10 business days. If you still want this cover, ask your assistant for a new quote.");
             case DISPUTED -> OutcomeMessage.of("This payment is being reviewed",
@@ -105,7 +106,8 @@ public class CheckoutOutcomeService {
             OutcomeMessage left = OutcomeMessage.of("You left the checkout",
                     "Your payment has not been taken. Nothing has been charged.",
                     "Your assistant can send you a new payment link whenever you are ready"
-                            + (p.checkoutExpiresOn() == null ? "." : ", or you can go back to this checkout until " + p.checkoutExpiresOn() + "."));
+                            + (p.checkoutExpiresOn() == null ? "."
+                                    : ", or you can go back to this checkout until " + p.checkoutExpiresOn() + "."));
             return openCheckoutUrl.map(url -> left.withAction("Go back to the checkout", url)).orElse(left);
         }
         return OutcomeMessage.of("This checkout is closed",

@@ -41,12 +41,12 @@ public class PolicyDocumentService {
             return new PolicyDocument.NotFound();
         }
         switch (signer.verify(policyId, token, clock.instant())) {
-            case EXPIRED:
+            case EXPIRED :
                 return new PolicyDocument.Refused(true);
-            case INVALID:
+            case INVALID :
                 return new PolicyDocument.Refused(false);
-            case VALID:
-            default:
+            case VALID :
+            default :
                 break;
         }
         Optional<Policy> policy = policies.find(policyId);

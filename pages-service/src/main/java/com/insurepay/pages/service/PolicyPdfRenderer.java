@@ -76,7 +76,8 @@ public class PolicyPdfRenderer {
                 }
                 y -= 16;
                 for (String l : wrap(regular, 9, "This document was generated on " + DATE.format(generatedAt)
-                        + " from our records. Keep it with your travel documents. Quote your policy number whenever you contact us.", width)) {
+                        + " from our records. Keep it with your travel documents. Quote your policy number whenever you contact us.",
+                        width)) {
                     y = line(text, regular, 9, MARGIN, y, l);
                 }
             }
@@ -113,7 +114,8 @@ public class PolicyPdfRenderer {
     private static List<String[]> rows(Policy p, PolicyStatus status) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"Policy number", p.policyNumber()});
-        rows.add(new String[] {"Insured person", p.userId() + (EmailMask.mask(p.customerEmail()) == null ? "" : " (" + EmailMask.mask(p.customerEmail()) + ")")});
+        rows.add(new String[] {"Insured person",
+                p.userId() + (EmailMask.mask(p.customerEmail()) == null ? "" : " (" + EmailMask.mask(p.customerEmail()) + ")")});
         rows.add(new String[] {"Product", p.productName() == null ? "Insurance" : p.productName()});
         rows.add(new String[] {"Premium paid", p.premium().format()});
         rows.add(new String[] {"Currency", p.currency()});

@@ -15,63 +15,67 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ApiResponder {
 
-  @Inject ObjectMapper mapper;
-  @Inject ApiRequestContext request;
-  @Inject IdempotencyStore idempotency;
-  @Inject SandboxConfig config;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    ApiRequestContext request;
+    @Inject
+    IdempotencyStore idempotency;
+    @Inject
+    SandboxConfig config;
 
-  public Response ok(ObjectNode body) {
-    return Response.ok(write(body), MediaType.APPLICATION_JSON).build();
-  }
-
-  /** Runs a write once per Idempotency-Key; only successes are remembered (as on Stripe). */
-  public Response idempotent(String endpoint, StripeParams params, Supplier<ObjectNode> write) {
-    String key = request.idempotencyKey();
-    if (key == null || key.isBlank()) {
-      return ok(write.get());
+    public Response ok(ObjectNode body) {
+        return Response.ok(write(body), MediaType.APPLICATION_JSON).build();
     }
-    String scopedKey = request.apiKey() + "|" + key;
-    synchronized (idempotency.lockFor(scopedKey)) {
-      IdempotencyStore.Saved previous = idempotency.find(scopedKey);
-      if (previous != null) {
-        if (!previous.endpoint().equals(endpoint) || !previous.canonicalParams().equals(params.canonical())) {
-          throw new StripeApiException(
-              400, "idempotency_error", null, null,
-              "Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key"
-                  + " other than '" + key + "' if you meant to execute a different request.");
+
+    /** Runs a write once per Idempotency-Key; only successes are remembered (as on Stripe). */
+    public Response idempotent(String endpoint, StripeParams params, Supplier<ObjectNode> write) {
+        String key = request.idempotencyKey();
+        if (key == null || key.isBlank()) {
+            return ok(write.get());
         }
-        return Response.status(previous.status())
-            .type(MediaType.APPLICATION_JSON)
-            .entity(previous.body())
-            .header("Idempotent-Replayed", "true")
-            .header("Original-Request", previous.requestId())
-            .build();
-      }
-      String body = write(write.get());
-      idempotency.save(scopedKey, new IdempotencyStore.Saved(endpoint, params.canonical(), 200, body, request.requestId()));
-      return Response.ok(body, MediaType.APPLICATION_JSON).header("Original-Request", request.requestId()).build();
+        String scopedKey = request.apiKey() + "|" + key;
+        synchronized (idempotency.lockFor(scopedKey)) {
+            IdempotencyStore.Saved previous = idempotency.find(scopedKey);
+            if (previous != null) {
+                if (!previous.endpoint().equals(endpoint) || !previous.canonicalParams().equals(params.canonical())) {
+                    throw new StripeApiException(
+                            400, "idempotency_error", null, null,
+                            "Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key"
+                                    + " other than '" + key + "' if you meant to execute a different request.");
+                }
+                return Response.status(previous.status())
+                        .type(MediaType.APPLICATION_JSON)
+                        .entity(previous.body())
+                        .header("Idempotent-Replayed", "true")
+                        .header("Original-Request", previous.requestId())
+                        .build();
+            }
+            String body = write(write.get());
+            idempotency.save(scopedKey, new IdempotencyStore.Saved(endpoint, params.canonical(), 200, body, request.requestId()));
+            return Response.ok(body, MediaType.APPLICATION_JSON).header("Original-Request", request.requestId()).build();
+        }
     }
-  }
 
-  /** Base of hosted page URLs: configured, or (with "auto") this request's own base URL. */
-  public String publicBaseUrl(UriInfo uri) {
-    String configured = config.publicUrl().trim();
-    if (configured.isEmpty() || configured.equals("auto")) {
-      String base = uri.getBaseUri().toString();
-      return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    /** Base of hosted page URLs: configured, or (with "auto") this request's own base URL. */
+    public String publicBaseUrl(UriInfo uri) {
+        String configured = config.publicUrl().trim();
+        if (configured.isEmpty() || configured.equals("auto")) {
+            String base = uri.getBaseUri().toString();
+            return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        }
+        return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
     }
-    return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
-  }
 
-  public static StripeParams query(UriInfo uri) {
-    return StripeParams.parse(uri.getRequestUri().getRawQuery());
-  }
-
-  private String write(ObjectNode body) {
-    try {
-      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    public static StripeParams query(UriInfo uri) {
+        return StripeParams.parse(uri.getRequestUri().getRawQuery());
     }
-  }
+
+    private String write(ObjectNode body) {
+        try {
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -20,35 +20,38 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.WILDCARD)
 public class CatalogResource {
 
-  @Inject CatalogService service;
-  @Inject Expander expander;
-  @Inject ApiResponder responder;
+    @Inject
+    CatalogService service;
+    @Inject
+    Expander expander;
+    @Inject
+    ApiResponder responder;
 
-  @POST
-  @Path("products")
-  public Response createProduct(String body) {
-    StripeParams params = StripeParams.parse(body);
-    return responder.idempotent("POST /v1/products", params, () -> expander.expand(service.createProduct(params).toJson(), params));
-  }
+    @POST
+    @Path("products")
+    public Response createProduct(String body) {
+        StripeParams params = StripeParams.parse(body);
+        return responder.idempotent("POST /v1/products", params, () -> expander.expand(service.createProduct(params).toJson(), params));
+    }
 
-  @GET
-  @Path("products/{id}")
-  public Response product(@PathParam("id") String id, @Context UriInfo uri) {
-    StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/products/{id}"));
-    return responder.ok(expander.expand(service.product(id).toJson(), params));
-  }
+    @GET
+    @Path("products/{id}")
+    public Response product(@PathParam("id") String id, @Context UriInfo uri) {
+        StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/products/{id}"));
+        return responder.ok(expander.expand(service.product(id).toJson(), params));
+    }
 
-  @POST
-  @Path("prices")
-  public Response createPrice(String body) {
-    StripeParams params = StripeParams.parse(body);
-    return responder.idempotent("POST /v1/prices", params, () -> expander.expand(service.createPrice(params).toJson(), params));
-  }
+    @POST
+    @Path("prices")
+    public Response createPrice(String body) {
+        StripeParams params = StripeParams.parse(body);
+        return responder.idempotent("POST /v1/prices", params, () -> expander.expand(service.createPrice(params).toJson(), params));
+    }
 
-  @GET
-  @Path("prices/{id}")
-  public Response price(@PathParam("id") String id, @Context UriInfo uri) {
-    StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/prices/{id}"));
-    return responder.ok(expander.expand(service.price(id).toJson(), params));
-  }
+    @GET
+    @Path("prices/{id}")
+    public Response price(@PathParam("id") String id, @Context UriInfo uri) {
+        StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/prices/{id}"));
+        return responder.ok(expander.expand(service.price(id).toJson(), params));
+    }
 }

@@ -19,44 +19,47 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.WILDCARD)
 public class CheckoutSessionResource {
 
-  @Inject CheckoutService service;
-  @Inject Expander expander;
-  @Inject ApiResponder responder;
+    @Inject
+    CheckoutService service;
+    @Inject
+    Expander expander;
+    @Inject
+    ApiResponder responder;
 
-  @POST
-  public Response create(String body, @Context UriInfo uri) {
-    StripeParams params = StripeParams.parse(body);
-    return responder.idempotent(
-        "POST /v1/checkout/sessions", params,
-        () -> expander.expand(service.create(params, responder.publicBaseUrl(uri)).toJson(), params));
-  }
+    @POST
+    public Response create(String body, @Context UriInfo uri) {
+        StripeParams params = StripeParams.parse(body);
+        return responder.idempotent(
+                "POST /v1/checkout/sessions", params,
+                () -> expander.expand(service.create(params, responder.publicBaseUrl(uri)).toJson(), params));
+    }
 
-  @GET
-  public Response list(@Context UriInfo uri) {
-    StripeParams params = ApiResponder.query(uri);
-    return responder.ok(expander.expand(service.list(params), params));
-  }
+    @GET
+    public Response list(@Context UriInfo uri) {
+        StripeParams params = ApiResponder.query(uri);
+        return responder.ok(expander.expand(service.list(params), params));
+    }
 
-  @GET
-  @Path("{id}")
-  public Response retrieve(@PathParam("id") String id, @Context UriInfo uri) {
-    StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/checkout/sessions/{id}"));
-    return responder.ok(expander.expand(service.get(id).toJson(), params));
-  }
+    @GET
+    @Path("{id}")
+    public Response retrieve(@PathParam("id") String id, @Context UriInfo uri) {
+        StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/checkout/sessions/{id}"));
+        return responder.ok(expander.expand(service.get(id).toJson(), params));
+    }
 
-  @GET
-  @Path("{id}/line_items")
-  public Response lineItems(@PathParam("id") String id, @Context UriInfo uri) {
-    ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/checkout/sessions/{id}/line_items"));
-    return responder.ok(expander.lineItemsJson(service.get(id).id()));
-  }
+    @GET
+    @Path("{id}/line_items")
+    public Response lineItems(@PathParam("id") String id, @Context UriInfo uri) {
+        ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/checkout/sessions/{id}/line_items"));
+        return responder.ok(expander.lineItemsJson(service.get(id).id()));
+    }
 
-  @POST
-  @Path("{id}/expire")
-  public Response expire(@PathParam("id") String id, String body) {
-    StripeParams params = StripeParams.parse(body);
-    return responder.idempotent(
-        "POST /v1/checkout/sessions/" + id + "/expire", params,
-        () -> expander.expand(service.expire(id, params).toJson(), params));
-  }
+    @POST
+    @Path("{id}/expire")
+    public Response expire(@PathParam("id") String id, String body) {
+        StripeParams params = StripeParams.parse(body);
+        return responder.idempotent(
+                "POST /v1/checkout/sessions/" + id + "/expire", params,
+                () -> expander.expand(service.expire(id, params).toJson(), params));
+    }
 }

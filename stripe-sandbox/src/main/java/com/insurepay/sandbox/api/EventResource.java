@@ -15,18 +15,20 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
 
-  @Inject EventService events;
-  @Inject ApiResponder responder;
+    @Inject
+    EventService events;
+    @Inject
+    ApiResponder responder;
 
-  @GET
-  public Response list(@Context UriInfo uri) {
-    return responder.ok(events.list(ApiResponder.query(uri)));
-  }
+    @GET
+    public Response list(@Context UriInfo uri) {
+        return responder.ok(events.list(ApiResponder.query(uri)));
+    }
 
-  @GET
-  @Path("{id}")
-  public Response retrieve(@PathParam("id") String id, @Context UriInfo uri) {
-    ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/events/{id}"));
-    return responder.ok(events.get(id).toJson());
-  }
+    @GET
+    @Path("{id}")
+    public Response retrieve(@PathParam("id") String id, @Context UriInfo uri) {
+        ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/events/{id}"));
+        return responder.ok(events.get(id).toJson());
+    }
 }

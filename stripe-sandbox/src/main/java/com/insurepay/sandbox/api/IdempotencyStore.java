@@ -12,35 +12,35 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class IdempotencyStore {
 
-  private static final int CAPACITY = 20_000;
+    private static final int CAPACITY = 20_000;
 
-  /** The first request under a key and what it answered. */
-  public record Saved(String endpoint, String canonicalParams, int status, String body, String requestId) {}
+    /** The first request under a key and what it answered. */
+    public record Saved(String endpoint, String canonicalParams, int status, String body, String requestId) {
+    }
 
-  private final Map<String, Object> keyLocks = new ConcurrentHashMap<>();
-  private final Map<String, Saved> saved =
-      new LinkedHashMap<>(256, 0.75f, false) {
+    private final Map<String, Object> keyLocks = new ConcurrentHashMap<>();
+    private final Map<String, Saved> saved = new LinkedHashMap<>(256, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Saved> eldest) {
-          return size() > CAPACITY;
+            return size() > CAPACITY;
         }
-      };
+    };
 
-  /** Serialises requests sharing one key, so a concurrent retry cannot execute twice. */
-  public Object lockFor(String scopedKey) {
-    return keyLocks.computeIfAbsent(scopedKey, k -> new Object());
-  }
+    /** Serialises requests sharing one key, so a concurrent retry cannot execute twice. */
+    public Object lockFor(String scopedKey) {
+        return keyLocks.computeIfAbsent(scopedKey, k -> new Object());
+    }
 
-  public synchronized Saved find(String scopedKey) {
-    return saved.get(scopedKey);
-  }
+    public synchronized Saved find(String scopedKey) {
+        return saved.get(scopedKey);
+    }
 
-  public synchronized void save(String scopedKey, Saved response) {
-    saved.put(scopedKey, response);
-  }
+    public synchronized void save(String scopedKey, Saved response) {
+        saved.put(scopedKey, response);
+    }
 
-  public synchronized void clear() {
-    saved.clear();
-    keyLocks.clear();
-  }
+    public synchronized void clear() {
+        saved.clear();
+        keyLocks.clear();
+    }
 }

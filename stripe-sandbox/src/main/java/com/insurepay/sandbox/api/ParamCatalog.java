@@ -20,51 +20,52 @@ import java.util.Map;
  */
 public final class ParamCatalog {
 
-  public static final String RESOURCE = "stripe-params.txt";
+    public static final String RESOURCE = "stripe-params.txt";
 
-  private static final Map<String, ParamSchema> SCHEMAS = load();
+    private static final Map<String, ParamSchema> SCHEMAS = load();
 
-  private ParamCatalog() {}
-
-  /** The schema of one endpoint, e.g. {@code "POST /v1/checkout/sessions"} or {@code "GET /v1/refunds/{id}"}. */
-  public static ParamSchema schema(String endpoint) {
-    ParamSchema schema = SCHEMAS.get(endpoint);
-    if (schema == null) {
-      throw new IllegalArgumentException("no endpoint " + endpoint + " in " + RESOURCE);
+    private ParamCatalog() {
     }
-    return schema;
-  }
 
-  private static Map<String, ParamSchema> load() {
-    try (InputStream in = ParamCatalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-      }
-      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** The schema of one endpoint, e.g. {@code "POST /v1/checkout/sessions"} or {@code "GET /v1/refunds/{id}"}. */
+    public static ParamSchema schema(String endpoint) {
+        ParamSchema schema = SCHEMAS.get(endpoint);
+        if (schema == null) {
+            throw new IllegalArgumentException("no endpoint " + endpoint + " in " + RESOURCE);
+        }
+        return schema;
     }
-  }
 
-  static Map<String, ParamSchema> parse(List<String> lines) {
-    Map<String, List<ParamSchema.Param>> params = new LinkedHashMap<>();
-    List<ParamSchema.Param> current = null;
-    for (String line : lines) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] words = line.trim().split(" ");
-      if (words[0].equals("GET") || words[0].equals("POST")) {
-        current = params.computeIfAbsent(words[0] + " " + words[1], k -> new ArrayList<>());
-      } else if (current == null || words.length < 2) {
-        throw new IllegalStateException(RESOURCE + ": unexpected line " + line);
-      } else {
-        List<String> values = words[1].equals("enum") ? List.copyOf(Arrays.asList(words).subList(2, words.length)) : List.of();
-        current.add(new ParamSchema.Param(StripeParams.segments(words[0]), words[1], values));
-      }
+    private static Map<String, ParamSchema> load() {
+        try (InputStream in = ParamCatalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    Map<String, ParamSchema> schemas = new LinkedHashMap<>();
-    params.forEach((endpoint, list) -> schemas.put(endpoint, ParamSchema.of(list)));
-    return Map.copyOf(schemas);
-  }
+
+    static Map<String, ParamSchema> parse(List<String> lines) {
+        Map<String, List<ParamSchema.Param>> params = new LinkedHashMap<>();
+        List<ParamSchema.Param> current = null;
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] words = line.trim().split(" ");
+            if (words[0].equals("GET") || words[0].equals("POST")) {
+                current = params.computeIfAbsent(words[0] + " " + words[1], k -> new ArrayList<>());
+            } else if (current == null || words.length < 2) {
+                throw new IllegalStateException(RESOURCE + ": unexpected line " + line);
+            } else {
+                List<String> values = words[1].equals("enum") ? List.copyOf(Arrays.asList(words).subList(2, words.length)) : List.of();
+                current.add(new ParamSchema.Param(StripeParams.segments(words[0]), words[1], values));
+            }
+        }
+        Map<String, ParamSchema> schemas = new LinkedHashMap<>();
+        params.forEach((endpoint, list) -> schemas.put(endpoint, ParamSchema.of(list)));
+        return Map.copyOf(schemas);
+    }
 }

@@ -19,37 +19,40 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.WILDCARD)
 public class PaymentLinkResource {
 
-  @Inject PaymentLinkService service;
-  @Inject Expander expander;
-  @Inject ApiResponder responder;
+    @Inject
+    PaymentLinkService service;
+    @Inject
+    Expander expander;
+    @Inject
+    ApiResponder responder;
 
-  @POST
-  public Response create(String body, @Context UriInfo uri) {
-    StripeParams params = StripeParams.parse(body);
-    return responder.idempotent(
-        "POST /v1/payment_links", params,
-        () -> expander.expand(service.create(params, responder.publicBaseUrl(uri)).toJson(), params));
-  }
+    @POST
+    public Response create(String body, @Context UriInfo uri) {
+        StripeParams params = StripeParams.parse(body);
+        return responder.idempotent(
+                "POST /v1/payment_links", params,
+                () -> expander.expand(service.create(params, responder.publicBaseUrl(uri)).toJson(), params));
+    }
 
-  @GET
-  @Path("{id}")
-  public Response retrieve(@PathParam("id") String id, @Context UriInfo uri) {
-    StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/payment_links/{id}"));
-    return responder.ok(expander.expand(service.get(id).toJson(), params));
-  }
+    @GET
+    @Path("{id}")
+    public Response retrieve(@PathParam("id") String id, @Context UriInfo uri) {
+        StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/payment_links/{id}"));
+        return responder.ok(expander.expand(service.get(id).toJson(), params));
+    }
 
-  @GET
-  @Path("{id}/line_items")
-  public Response lineItems(@PathParam("id") String id, @Context UriInfo uri) {
-    ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/payment_links/{id}/line_items"));
-    return responder.ok(expander.lineItemsJson(service.get(id).id()));
-  }
+    @GET
+    @Path("{id}/line_items")
+    public Response lineItems(@PathParam("id") String id, @Context UriInfo uri) {
+        ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/payment_links/{id}/line_items"));
+        return responder.ok(expander.lineItemsJson(service.get(id).id()));
+    }
 
-  @POST
-  @Path("{id}")
-  public Response update(@PathParam("id") String id, String body) {
-    StripeParams params = StripeParams.parse(body);
-    return responder.idempotent(
-        "POST /v1/payment_links/" + id, params, () -> expander.expand(service.update(id, params).toJson(), params));
-  }
+    @POST
+    @Path("{id}")
+    public Response update(@PathParam("id") String id, String body) {
+        StripeParams params = StripeParams.parse(body);
+        return responder.idempotent(
+                "POST /v1/payment_links/" + id, params, () -> expander.expand(service.update(id, params).toJson(), params));
+    }
 }

@@ -21,43 +21,47 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.WILDCARD)
 public class PaymentResource {
 
-  @Inject PaymentService payments;
-  @Inject RefundService refunds;
-  @Inject Expander expander;
-  @Inject ApiResponder responder;
+    @Inject
+    PaymentService payments;
+    @Inject
+    RefundService refunds;
+    @Inject
+    Expander expander;
+    @Inject
+    ApiResponder responder;
 
-  @GET
-  @Path("payment_intents/{id}")
-  public Response paymentIntent(@PathParam("id") String id, @Context UriInfo uri) {
-    StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/payment_intents/{id}"));
-    return responder.ok(expander.expand(payments.paymentIntent(id).toJson(), params));
-  }
+    @GET
+    @Path("payment_intents/{id}")
+    public Response paymentIntent(@PathParam("id") String id, @Context UriInfo uri) {
+        StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/payment_intents/{id}"));
+        return responder.ok(expander.expand(payments.paymentIntent(id).toJson(), params));
+    }
 
-  @GET
-  @Path("charges/{id}")
-  public Response charge(@PathParam("id") String id, @Context UriInfo uri) {
-    StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/charges/{id}"));
-    return responder.ok(expander.expand(payments.charge(id).toJson(), params));
-  }
+    @GET
+    @Path("charges/{id}")
+    public Response charge(@PathParam("id") String id, @Context UriInfo uri) {
+        StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/charges/{id}"));
+        return responder.ok(expander.expand(payments.charge(id).toJson(), params));
+    }
 
-  @POST
-  @Path("refunds")
-  public Response createRefund(String body) {
-    StripeParams params = StripeParams.parse(body);
-    return responder.idempotent("POST /v1/refunds", params, () -> expander.expand(refunds.create(params).toJson(), params));
-  }
+    @POST
+    @Path("refunds")
+    public Response createRefund(String body) {
+        StripeParams params = StripeParams.parse(body);
+        return responder.idempotent("POST /v1/refunds", params, () -> expander.expand(refunds.create(params).toJson(), params));
+    }
 
-  @GET
-  @Path("refunds/{id}")
-  public Response refund(@PathParam("id") String id, @Context UriInfo uri) {
-    StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/refunds/{id}"));
-    return responder.ok(expander.expand(refunds.get(id).toJson(), params));
-  }
+    @GET
+    @Path("refunds/{id}")
+    public Response refund(@PathParam("id") String id, @Context UriInfo uri) {
+        StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/refunds/{id}"));
+        return responder.ok(expander.expand(refunds.get(id).toJson(), params));
+    }
 
-  @GET
-  @Path("disputes/{id}")
-  public Response dispute(@PathParam("id") String id, @Context UriInfo uri) {
-    StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/disputes/{id}"));
-    return responder.ok(expander.expand(refunds.getDispute(id).toJson(), params));
-  }
+    @GET
+    @Path("disputes/{id}")
+    public Response dispute(@PathParam("id") String id, @Context UriInfo uri) {
+        StripeParams params = ApiResponder.query(uri).allowOnly(ParamCatalog.schema("GET /v1/disputes/{id}"));
+        return responder.ok(expander.expand(refunds.getDispute(id).toJson(), params));
+    }
 }

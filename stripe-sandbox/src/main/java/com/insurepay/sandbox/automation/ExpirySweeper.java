@@ -11,15 +11,16 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ExpirySweeper {
 
-  private static final Logger LOG = Logger.getLogger(ExpirySweeper.class);
+    private static final Logger LOG = Logger.getLogger(ExpirySweeper.class);
 
-  @Inject CheckoutService checkout;
+    @Inject
+    CheckoutService checkout;
 
-  @Scheduled(every = "${sandbox.expiry-sweep.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void sweep() {
-    List<String> expired = checkout.expireDue();
-    if (!expired.isEmpty()) {
-      LOG.infof("Expired %d checkout session(s): %s", expired.size(), expired);
+    @Scheduled(every = "${sandbox.expiry-sweep.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        List<String> expired = checkout.expireDue();
+        if (!expired.isEmpty()) {
+            LOG.infof("Expired %d checkout session(s): %s", expired.size(), expired);
+        }
     }
-  }
 }

@@ -31,77 +31,80 @@ import java.util.Set;
 @Consumes(MediaType.WILDCARD)
 public class WebhookAdminResource {
 
-  @Inject WebhookEndpointRegistry endpoints;
-  @Inject WebhookDispatcher dispatcher;
-  @Inject ObjectMapper mapper;
+    @Inject
+    WebhookEndpointRegistry endpoints;
+    @Inject
+    WebhookDispatcher dispatcher;
+    @Inject
+    ObjectMapper mapper;
 
-  /** {@code url} (required), {@code secret} (whsec_..., generated if absent), {@code enabled_events[]}. */
-  @POST
-  @Path("webhook_endpoints")
-  public WebhookEndpoint register(String body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @Context UriInfo uri) {
-    AutomationInput in = AutomationInput.read(body, type, uri, mapper);
-    in.allowOnly(Set.of("url", "secret", "enabled_events"));
-    try {
-      return endpoints.register(in.required("url"), in.get("secret").orElse(null), in.list("enabled_events"));
-    } catch (IllegalArgumentException e) {
-      throw StripeApiException.invalid("url_invalid", "url", e.getMessage());
+    /** {@code url} (required), {@code secret} (whsec_..., generated if absent), {@code enabled_events[]}. */
+    @POST
+    @Path("webhook_endpoints")
+    public WebhookEndpoint register(String body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @Context UriInfo uri) {
+        AutomationInput in = AutomationInput.read(body, type, uri, mapper);
+        in.allowOnly(Set.of("url", "secret", "enabled_events"));
+        try {
+            return endpoints.register(in.required("url"), in.get("secret").orElse(null), in.list("enabled_events"));
+        } catch (IllegalArgumentException e) {
+            throw StripeApiException.invalid("url_invalid", "url", e.getMessage());
+        }
     }
-  }
 
-  @GET
-  @Path("webhook_endpoints")
-  public ObjectNode list() {
-    ObjectNode n = Json.object();
-    n.put("object", "list");
-    n.set("data", mapper.valueToTree(endpoints.all()));
-    return n;
-  }
-
-  @DELETE
-  @Path("webhook_endpoints/{id}")
-  public ObjectNode remove(@PathParam("id") String id) {
-    if (!endpoints.remove(id)) {
-      throw StripeApiException.resourceMissing("webhook_endpoint", "id", id);
+    @GET
+    @Path("webhook_endpoints")
+    public ObjectNode list() {
+        ObjectNode n = Json.object();
+        n.put("object", "list");
+        n.set("data", mapper.valueToTree(endpoints.all()));
+        return n;
     }
-    ObjectNode n = Json.object();
-    n.put("id", id);
-    n.put("object", "webhook_endpoint");
-    n.put("deleted", true);
-    return n;
-  }
 
-  @GET
-  @Path("deliveries")
-  public ObjectNode deliveries(@QueryParam("event") String eventId) {
-    List<DeliveryAttempt> log = dispatcher.deliveries(eventId);
-    ObjectNode n = Json.object();
-    n.put("object", "list");
-    n.set("data", mapper.valueToTree(log));
-    return n;
-  }
+    @DELETE
+    @Path("webhook_endpoints/{id}")
+    public ObjectNode remove(@PathParam("id") String id) {
+        if (!endpoints.remove(id)) {
+            throw StripeApiException.resourceMissing("webhook_endpoint", "id", id);
+        }
+        ObjectNode n = Json.object();
+        n.put("id", id);
+        n.put("object", "webhook_endpoint");
+        n.put("deleted", true);
+        return n;
+    }
 
-  @GET
-  @Path("webhooks")
-  public ObjectNode status() {
-    ObjectNode n = Json.object();
-    n.put("paused", dispatcher.isPaused());
-    n.put("held", dispatcher.heldCount());
-    return n;
-  }
+    @GET
+    @Path("deliveries")
+    public ObjectNode deliveries(@QueryParam("event") String eventId) {
+        List<DeliveryAttempt> log = dispatcher.deliveries(eventId);
+        ObjectNode n = Json.object();
+        n.put("object", "list");
+        n.set("data", mapper.valueToTree(log));
+        return n;
+    }
 
-  @POST
-  @Path("webhooks/pause")
-  public ObjectNode pause() {
-    dispatcher.pause();
-    return status();
-  }
+    @GET
+    @Path("webhooks")
+    public ObjectNode status() {
+        ObjectNode n = Json.object();
+        n.put("paused", dispatcher.isPaused());
+        n.put("held", dispatcher.heldCount());
+        return n;
+    }
 
-  @POST
-  @Path("webhooks/resume")
-  public ObjectNode resume() {
-    int released = dispatcher.resume();
-    ObjectNode n = status();
-    n.put("released", released);
-    return n;
-  }
+    @POST
+    @Path("webhooks/pause")
+    public ObjectNode pause() {
+        dispatcher.pause();
+        return status();
+    }
+
+    @POST
+    @Path("webhooks/resume")
+    public ObjectNode resume() {
+        int released = dispatcher.resume();
+        ObjectNode n = status();
+        n.put("released", released);
+        return n;
+    }
 }

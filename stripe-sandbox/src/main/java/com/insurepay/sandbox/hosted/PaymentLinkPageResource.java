@@ -20,17 +20,19 @@ import java.net.URI;
 @Produces(MediaType.TEXT_HTML)
 public class PaymentLinkPageResource {
 
-  @Inject PaymentLinkService links;
-  @Inject ApiResponder responder;
+    @Inject
+    PaymentLinkService links;
+    @Inject
+    ApiResponder responder;
 
-  @GET
-  public Response open(@PathParam("id") String id, @QueryParam("client_reference_id") String clientReferenceId, @Context UriInfo uri) {
-    LinkVisit visit = links.startSession(id, clientReferenceId, responder.publicBaseUrl(uri));
-    if (visit.session() != null) {
-      return Response.seeOther(URI.create(visit.session().url())).build();
+    @GET
+    public Response open(@PathParam("id") String id, @QueryParam("client_reference_id") String clientReferenceId, @Context UriInfo uri) {
+        LinkVisit visit = links.startSession(id, clientReferenceId, responder.publicBaseUrl(uri));
+        if (visit.session() != null) {
+            return Response.seeOther(URI.create(visit.session().url())).build();
+        }
+        return Response.status(visit.link() == null ? 404 : 200)
+                .entity(Pages.notice(new Pages.NoticeView("This link is no longer active", visit.inactiveMessage(), null, null)))
+                .build();
     }
-    return Response.status(visit.link() == null ? 404 : 200)
-        .entity(Pages.notice(new Pages.NoticeView("This link is no longer active", visit.inactiveMessage(), null, null)))
-        .build();
-  }
 }

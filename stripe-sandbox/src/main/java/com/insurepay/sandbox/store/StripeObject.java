@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Anything the API returns: it has an id, a creation time, an insertion order and its JSON. */
 public interface StripeObject {
 
-  String id();
+    String id();
 
-  long created();
+    long created();
 
-  /** Insertion order, to sort objects created in the same second newest-first like Stripe. */
-  long seq();
+    /** Insertion order, to sort objects created in the same second newest-first like Stripe. */
+    long seq();
 
-  ObjectNode toJson();
+    ObjectNode toJson();
 }

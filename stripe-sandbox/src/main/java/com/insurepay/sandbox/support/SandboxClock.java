@@ -10,24 +10,24 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class SandboxClock {
 
-  private final AtomicLong offsetSeconds = new AtomicLong();
+    private final AtomicLong offsetSeconds = new AtomicLong();
 
-  public long now() {
-    return System.currentTimeMillis() / 1000 + offsetSeconds.get();
-  }
-
-  public long offsetSeconds() {
-    return offsetSeconds.get();
-  }
-
-  public long advance(long seconds) {
-    if (seconds < 0) {
-      throw new IllegalArgumentException("the sandbox clock only moves forward");
+    public long now() {
+        return System.currentTimeMillis() / 1000 + offsetSeconds.get();
     }
-    return offsetSeconds.addAndGet(seconds);
-  }
 
-  public void reset() {
-    offsetSeconds.set(0);
-  }
+    public long offsetSeconds() {
+        return offsetSeconds.get();
+    }
+
+    public long advance(long seconds) {
+        if (seconds < 0) {
+            throw new IllegalArgumentException("the sandbox clock only moves forward");
+        }
+        return offsetSeconds.addAndGet(seconds);
+    }
+
+    public void reset() {
+        offsetSeconds.set(0);
+    }
 }

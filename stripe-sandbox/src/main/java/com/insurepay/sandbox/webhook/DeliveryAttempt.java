@@ -11,14 +11,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record DeliveryAttempt(
-    String eventId,
-    String eventType,
-    String endpointId,
-    String url,
-    int attempt,
-    Integer statusCode,
-    String error,
-    long durationMs,
-    String attemptedAt,
-    String outcome,
-    Long nextRetryInMs) {}
+        String eventId,
+        String eventType,
+        String endpointId,
+        String url,
+        int attempt,
+        Integer statusCode,
+        String error,
+        long durationMs,
+        String attemptedAt,
+        String outcome,
+        Long nextRetryInMs) {
+}

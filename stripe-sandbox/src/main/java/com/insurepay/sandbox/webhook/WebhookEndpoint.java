@@ -10,10 +10,10 @@ import java.util.List;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record WebhookEndpoint(String id, String object, String url, String secret, String source, List<String> enabledEvents) {
 
-  public boolean wants(String eventType) {
-    return enabledEvents.isEmpty()
-        || enabledEvents.contains("*")
-        || enabledEvents.contains(eventType)
-        || enabledEvents.stream().anyMatch(e -> e.endsWith(".*") && eventType.startsWith(e.substring(0, e.length() - 1)));
-  }
+    public boolean wants(String eventType) {
+        return enabledEvents.isEmpty()
+                || enabledEvents.contains("*")
+                || enabledEvents.contains(eventType)
+                || enabledEvents.stream().anyMatch(e -> e.endsWith(".*") && eventType.startsWith(e.substring(0, e.length() - 1)));
+    }
 }

@@ -38,7 +38,8 @@ public class StripeWebhookResource {
     @Inject
     WebhookConfig config;
 
-    @Operation(summary = "Stripe webhook deliveries: verified (Stripe-Signature), de-duplicated and applied; 2xx only once the effect is stored, 5xx to make Stripe retry")
+    @Operation(
+            summary = "Stripe webhook deliveries: verified (Stripe-Signature), de-duplicated and applied; 2xx only once the effect is stored, 5xx to make Stripe retry")
     @POST
     @Blocking
     @Consumes(MediaType.WILDCARD) // checked below, to answer 415 with our generic body

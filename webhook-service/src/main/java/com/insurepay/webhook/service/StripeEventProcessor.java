@@ -135,7 +135,7 @@ public class StripeEventProcessor {
             // An unpaid session brings no money, whatever the payment's status (paid_after_close included).
             case APPLIED -> awaitsPayment(event) ? DeliveryOutcome.RECORDED
                     : r.payment().status() == PAID_AFTER_CLOSE && isMoneyIn(event) ? DeliveryOutcome.PAID_AFTER_CLOSE
-                    : DeliveryOutcome.APPLIED;
+                            : DeliveryOutcome.APPLIED;
             case NOT_ALLOWED -> DeliveryOutcome.STALE;
             case DUPLICATE_EVENT -> DeliveryOutcome.DUPLICATE;
             case MISMATCH -> DeliveryOutcome.MISMATCH;

@@ -12,7 +12,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * raw JSON (read by {@link StripeEvent} with Gson's tree API, which needs no reflection), so no model class of the
  * object itself is needed.
  */
-@RegisterForReflection(targets = { ApiResource.class, StripeObject.class, Event.class })
+@RegisterForReflection(targets = {ApiResource.class, StripeObject.class, Event.class})
 final class StripeReflection {
 
     private StripeReflection() {

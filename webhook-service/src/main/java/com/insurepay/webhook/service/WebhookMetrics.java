@@ -46,7 +46,8 @@ public class WebhookMetrics {
 
     /** A verified event whose Stripe ids or money are not the payment's it named or reached. */
     public void mismatch(String type) {
-        Counter.builder("webhook.mismatches").description("Verified events refused because their ids, amount or currency are not the payment's")
+        Counter.builder("webhook.mismatches")
+                .description("Verified events refused because their ids, amount or currency are not the payment's")
                 .tag("type", typeTag(type)).register(registry).increment();
     }
 

@@ -175,7 +175,8 @@ class EventRulesMatrixTest {
                 case DISPUTE_CREATED -> assertEquals(Payment.DISPUTE_OPEN, after.disputeStatus());
                 case DISPUTE_CLOSED_WON -> assertEquals(Payment.DISPUTE_WON, after.disputeStatus());
                 case DISPUTE_CLOSED_LOST -> assertEquals(Payment.DISPUTE_LOST, after.disputeStatus());
-                default -> { }
+                default -> {
+                }
             }
             if (delivery.target == DISPUTED) {
                 assertEquals(p.dispute(), after.disputeId());

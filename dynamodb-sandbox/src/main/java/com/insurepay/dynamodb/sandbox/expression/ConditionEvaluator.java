@@ -67,15 +67,15 @@ public final class ConditionEvaluator {
     private static boolean function(Condition.Function f, Map<String, Value> item) {
         Value first = evaluate(f.arguments().get(0), item);
         switch (f.name()) {
-            case "attribute_exists":
+            case "attribute_exists" :
                 return first != null;
-            case "attribute_not_exists":
+            case "attribute_not_exists" :
                 return first == null;
-            case "attribute_type": {
+            case "attribute_type" : {
                 Value type = evaluate(f.arguments().get(1), item);
                 return first != null && type instanceof Value.S s && first.type() == ValueType.parse(s.value());
             }
-            case "begins_with": {
+            case "begins_with" : {
                 Value prefix = evaluate(f.arguments().get(1), item);
                 if (first instanceof Value.S s && prefix instanceof Value.S p) {
                     return s.value().startsWith(p.value());
@@ -87,7 +87,7 @@ public final class ConditionEvaluator {
                 }
                 return false;
             }
-            case "contains": {
+            case "contains" : {
                 Value operand = evaluate(f.arguments().get(1), item);
                 if (first == null || operand == null) {
                     return false;
@@ -112,14 +112,13 @@ public final class ConditionEvaluator {
                 }
                 return false;
             }
-            default:
+            default :
                 throw new IllegalStateException(f.name());
         }
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
+        outer : for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) {
                     continue outer;

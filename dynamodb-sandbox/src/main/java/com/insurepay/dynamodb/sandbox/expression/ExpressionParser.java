@@ -185,8 +185,9 @@ public final class ExpressionParser {
         }
         if (name.equals("attribute_type")) {
             if (!(args.get(1) instanceof Operand.Literal l) || !(l.value() instanceof com.insurepay.dynamodb.sandbox.value.Value.S s)) {
-                throw context.invalid("Incorrect operand type for operator or function; operator or function: attribute_type, operand type: "
-                        + (args.get(1) instanceof Operand.Literal l2 ? l2.value().type().name() : "PATH"));
+                throw context
+                        .invalid("Incorrect operand type for operator or function; operator or function: attribute_type, operand type: "
+                                + (args.get(1) instanceof Operand.Literal l2 ? l2.value().type().name() : "PATH"));
             }
             if (com.insurepay.dynamodb.sandbox.value.ValueType.parse(s.value()) == null) {
                 throw context.invalid("Invalid attribute type name found; type: " + s.value()
@@ -339,7 +340,7 @@ public final class ExpressionParser {
     private Action action(Kind kind) {
         Path path = path();
         switch (kind) {
-            case SET: {
+            case SET : {
                 expect("=");
                 Operand left = updateOperand();
                 if (peek().is("+") || peek().is("-")) {
@@ -348,9 +349,9 @@ public final class ExpressionParser {
                 }
                 return new Action(kind, path, left);
             }
-            case REMOVE:
+            case REMOVE :
                 return new Action(kind, path, null);
-            default: {
+            default : {
                 Token t = next();
                 if (t.kind() != Token.Kind.VALUE_REF) {
                     throw syntax(t);
@@ -394,8 +395,9 @@ public final class ExpressionParser {
             }
             for (Operand o : List.of(first, second)) {
                 if (o instanceof Operand.Literal l && l.value().type() != com.insurepay.dynamodb.sandbox.value.ValueType.L) {
-                    throw context.invalid("Incorrect operand type for operator or function; operator or function: list_append, operand type: "
-                            + l.value().type().name());
+                    throw context
+                            .invalid("Incorrect operand type for operator or function; operator or function: list_append, operand type: "
+                                    + l.value().type().name());
                 }
             }
             return new Operand.ListAppend(first, second);

@@ -6,7 +6,12 @@ import java.util.List;
 /** A parsed UpdateExpression: its SET, REMOVE, ADD and DELETE actions. */
 public record UpdateExpression(List<Action> actions) {
 
-    public enum Kind { SET, REMOVE, ADD, DELETE }
+    public enum Kind {
+        SET,
+        REMOVE,
+        ADD,
+        DELETE
+    }
 
     /** One action; {@code value} is null for REMOVE. */
     public record Action(Kind kind, Path path, Operand value) {

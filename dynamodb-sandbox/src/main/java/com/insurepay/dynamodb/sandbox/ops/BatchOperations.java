@@ -64,7 +64,8 @@ public final class BatchOperations {
                 keys.add(key);
             }
             if (keys.isEmpty()) {
-                throw Params.constraint("[]", "requestItems." + e.getKey() + ".member.keys", "Member must have length greater than or equal to 1");
+                throw Params.constraint("[]", "requestItems." + e.getKey() + ".member.keys",
+                        "Member must have length greater than or equal to 1");
             }
             total += keys.size();
             gets.add(new TableGet(table, keys, projection, Params.bool(spec, "ConsistentRead")));
@@ -111,13 +112,15 @@ public final class BatchOperations {
                 JsonNode put = w.get("PutRequest");
                 JsonNode delete = w.get("DeleteRequest");
                 if ((put == null) == (delete == null)) {
-                    throw DynamoDbException.validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+                    throw DynamoDbException.validation(
+                            "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
                 }
                 TableWrite write;
                 if (put != null) {
                     Map<String, Value> item = ValueJson.readItem(put.get("Item"));
                     if (item == null) {
-                        throw Params.constraint("null", "requestItems." + e.getKey() + ".member.putRequest.item", "Member must not be null");
+                        throw Params.constraint("null", "requestItems." + e.getKey() + ".member.putRequest.item",
+                                "Member must not be null");
                     }
                     ItemRules.checkItem(table.definition(), item, false);
                     write = new TableWrite(table, table.definition().key().keyOf(item), item);

@@ -108,13 +108,13 @@ public final class ItemOperations {
             return null;
         }
         switch (mode) {
-            case "ALL_OLD":
+            case "ALL_OLD" :
                 return before;
-            case "ALL_NEW":
+            case "ALL_NEW" :
                 return after;
-            case "UPDATED_OLD":
+            case "UPDATED_OLD" :
                 return before == null || write.update == null ? null : Projector.project(before, write.update.paths());
-            default:
+            default :
                 return write.update == null ? null : Projector.project(after, write.update.paths());
         }
     }

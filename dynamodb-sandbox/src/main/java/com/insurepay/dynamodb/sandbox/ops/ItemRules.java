@@ -67,7 +67,8 @@ final class ItemRules {
                 }
                 if (isEmpty(v)) {
                     throw DynamoDbException.validation(NOT_VALID + "A value specified for a secondary index key is not supported."
-                            + " The AttributeValue for a key attribute cannot contain an empty " + (v.type() == com.insurepay.dynamodb.sandbox.value.ValueType.S ? "string" : "binary")
+                            + " The AttributeValue for a key attribute cannot contain an empty "
+                            + (v.type() == com.insurepay.dynamodb.sandbox.value.ValueType.S ? "string" : "binary")
                             + " value. IndexName: " + index.name() + ", IndexKey: " + e.name());
                 }
             }

@@ -113,7 +113,7 @@ final class KeyCondition {
         List<Value> values = new ArrayList<>();
         List<Operand> operands = term instanceof Condition.Compare c ? List.of(c.left(), c.right())
                 : term instanceof Condition.Between b ? List.of(b.lower(), b.upper())
-                : List.of(((Condition.Function) term).arguments().get(1));
+                        : List.of(((Condition.Function) term).arguments().get(1));
         for (Operand o : operands) {
             if (o instanceof Operand.Literal l) {
                 values.add(l.value());
@@ -126,7 +126,8 @@ final class KeyCondition {
 
     private static void checkType(Value v, KeySchema.Element e) {
         if (v.type() != e.type()) {
-            throw DynamoDbException.validation("One or more parameter values were invalid: Condition parameter type does not match schema type");
+            throw DynamoDbException
+                    .validation("One or more parameter values were invalid: Condition parameter type does not match schema type");
         }
     }
 

@@ -19,7 +19,12 @@ import java.util.Set;
  */
 final class PreparedWrite {
 
-    enum Kind { PUT, UPDATE, DELETE, CHECK }
+    enum Kind {
+        PUT,
+        UPDATE,
+        DELETE,
+        CHECK
+    }
 
     static final Set<String> ON_FAILURE = Set.of("NONE", "ALL_OLD");
 
@@ -90,13 +95,13 @@ final class PreparedWrite {
     /** The item after this write: null for a delete; the unchanged item for a check. */
     Map<String, Value> after(Map<String, Value> before) {
         switch (kind) {
-            case PUT:
+            case PUT :
                 return item;
-            case DELETE:
+            case DELETE :
                 return null;
-            case CHECK:
+            case CHECK :
                 return before;
-            default: {
+            default : {
                 Map<String, Value> base = before == null ? key : before;
                 Map<String, Value> after = update == null ? new java.util.LinkedHashMap<>(base) : UpdateApplier.apply(update, base);
                 after.putAll(key);

@@ -129,7 +129,8 @@ public final class QueryScanOperations {
                 }
             }
             if (!ok || startKey.size() != expected) {
-                throw DynamoDbException.validation("The provided starting key is invalid: The provided key element does not match the schema");
+                throw DynamoDbException
+                        .validation("The provided starting key is invalid: The provided key element does not match the schema");
             }
         }
 
@@ -187,7 +188,8 @@ public final class QueryScanOperations {
         Read read = new Read(request);
         Condition keyExpression = read.expressions.condition("KeyConditionExpression");
         if (keyExpression == null) {
-            throw DynamoDbException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+            throw DynamoDbException
+                    .validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
         read.expressions.finish(true);
         KeyCondition keyCondition = KeyCondition.of(keyExpression, read.keys);
@@ -203,7 +205,8 @@ public final class QueryScanOperations {
             }
             if (read.startKey != null) {
                 if (!keyCondition.sameRangeAs(read.startKey)) {
-                    throw DynamoDbException.validation("The provided starting key is outside query boundaries based on provided conditions");
+                    throw DynamoDbException
+                            .validation("The provided starting key is outside query boundaries based on provided conditions");
                 }
                 StorageKey start = read.storageKeyOf(read.startKey);
                 range = forward ? range.tailMap(start, false) : range.tailMap(start, false);
@@ -215,7 +218,8 @@ public final class QueryScanOperations {
     private static void checkFilterAvoidsKeys(Condition filter, KeySchema keys) {
         for (String name : keys.names()) {
             if (mentions(filter, name)) {
-                throw DynamoDbException.validation("Filter Expression can only contain non-primary key attributes: Primary key attribute: " + name);
+                throw DynamoDbException
+                        .validation("Filter Expression can only contain non-primary key attributes: Primary key attribute: " + name);
             }
         }
     }
@@ -256,18 +260,21 @@ public final class QueryScanOperations {
         Integer segment = Params.integer(request, "Segment");
         Integer total = Params.integer(request, "TotalSegments");
         if (segment != null && total == null) {
-            throw DynamoDbException.validation("The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
+            throw DynamoDbException.validation(
+                    "The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
         }
         if (total != null && segment == null) {
-            throw DynamoDbException.validation("The Segment parameter is required but was not present in the request when parameter TotalSegments is present");
+            throw DynamoDbException.validation(
+                    "The Segment parameter is required but was not present in the request when parameter TotalSegments is present");
         }
         if (total != null && (total < 1 || total > 1_000_000)) {
             throw Params.constraint("'" + total + "'", "totalSegments", total < 1
                     ? "Member must have value greater than or equal to 1" : "Member must have value less than or equal to 1000000");
         }
         if (segment != null && (segment < 0 || segment >= total)) {
-            throw DynamoDbException.validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: "
-                    + segment + " is not less than TotalSegments: " + total);
+            throw DynamoDbException
+                    .validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: "
+                            + segment + " is not less than TotalSegments: " + total);
         }
         read.checkStartKey();
         return Locks.read(db, read.table, () -> {

@@ -225,7 +225,8 @@ public final class TableOperations {
                         throw DynamoDbException.resourceNotFound("Requested resource not found: Index: " + indexName + " not found");
                     }
                     long[] t = TableSpecs.throughput(u.get("Update").get("ProvisionedThroughput"), billing, null);
-                    gsis.set(gsis.indexOf(i), new IndexDefinition(i.name(), true, i.key(), i.projection(), i.nonKeyAttributes(), t[0], t[1]));
+                    gsis.set(gsis.indexOf(i),
+                            new IndexDefinition(i.name(), true, i.key(), i.projection(), i.nonKeyAttributes(), t[0], t[1]));
                 }
                 changed = true;
             }
@@ -248,7 +249,8 @@ public final class TableOperations {
                     throw DynamoDbException.validation(enabled ? "Table already has an enabled stream: " + d.name()
                             : "Table " + d.name() + " does not have a stream to disable");
                 }
-                next = enabled ? next.withStream(true, TableSpecs.viewType(stream), STREAM_LABEL.format(Instant.ofEpochMilli(db.clock().millis())))
+                next = enabled
+                        ? next.withStream(true, TableSpecs.viewType(stream), STREAM_LABEL.format(Instant.ofEpochMilli(db.clock().millis())))
                         : next.withStream(false, d.streamViewType(), d.streamLabel());
                 changed = true;
             }

@@ -30,7 +30,8 @@ final class TableSpecs {
             String type = Params.required(a, "AttributeType", "attributeDefinitions.member.attributeType");
             ValueType t = ValueType.parse(type);
             if (t == null || !t.isScalarKeyType()) {
-                throw Params.constraint("'" + type + "'", "attributeDefinitions.member.attributeType", "Member must satisfy enum value set: [B, N, S]");
+                throw Params.constraint("'" + type + "'", "attributeDefinitions.member.attributeType",
+                        "Member must satisfy enum value set: [B, N, S]");
             }
             if (attributes.put(name, t) != null) {
                 throw DynamoDbException.validation(INVALID + "Duplicate AttributeName in AttributeDefinitions: " + name);
@@ -141,13 +142,15 @@ final class TableSpecs {
             if (fallback != null) {
                 return fallback;
             }
-            throw DynamoDbException.validation(indexName != null ? INVALID + "ProvisionedThroughput must be specified for index: " + indexName
-                    : INVALID + "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
+            throw DynamoDbException
+                    .validation(indexName != null ? INVALID + "ProvisionedThroughput must be specified for index: " + indexName
+                            : INVALID + "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
         }
         long read = node.path("ReadCapacityUnits").asLong(0);
         long write = node.path("WriteCapacityUnits").asLong(0);
         if (read < 1 || write < 1) {
-            throw Params.constraint("'" + Math.min(read, write) + "'", "provisionedThroughput", "Member must have value greater than or equal to 1");
+            throw Params.constraint("'" + Math.min(read, write) + "'", "provisionedThroughput",
+                    "Member must have value greater than or equal to 1");
         }
         return new long[] {read, write};
     }

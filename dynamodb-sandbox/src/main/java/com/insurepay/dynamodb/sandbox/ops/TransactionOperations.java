@@ -112,14 +112,14 @@ public final class TransactionOperations {
                 PreparedWrite w = writes.get(k);
                 Map<String, Value> after = afters.get(k);
                 switch (w.kind) {
-                    case CHECK:
+                    case CHECK :
                         capacity.failedWrite(w.table, befores.get(k), 2);
                         continue;
-                    case DELETE:
+                    case DELETE :
                         w.table.delete(w.key);
                         mutations.add(new Mutation.DeleteItem(w.table.name(), w.key));
                         break;
-                    default:
+                    default :
                         w.table.put(after);
                         mutations.add(new Mutation.PutItem(w.table.name(), after));
                 }
@@ -154,7 +154,8 @@ public final class TransactionOperations {
 
     private PreparedWrite parseAction(JsonNode action, int index) {
         String[] kinds = {"ConditionCheck", "Put", "Delete", "Update"};
-        PreparedWrite.Kind[] mapped = {PreparedWrite.Kind.CHECK, PreparedWrite.Kind.PUT, PreparedWrite.Kind.DELETE, PreparedWrite.Kind.UPDATE};
+        PreparedWrite.Kind[] mapped = {PreparedWrite.Kind.CHECK, PreparedWrite.Kind.PUT, PreparedWrite.Kind.DELETE,
+                PreparedWrite.Kind.UPDATE};
         PreparedWrite found = null;
         for (int k = 0; k < kinds.length; k++) {
             JsonNode n = action.get(kinds[k]);
@@ -162,7 +163,8 @@ public final class TransactionOperations {
                 if (found != null) {
                     throw DynamoDbException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
                 }
-                found = PreparedWrite.parse(db, n, mapped[k], "transactItems." + (index + 1) + ".member." + kinds[k].toLowerCase() + ".tableName");
+                found = PreparedWrite.parse(db, n, mapped[k],
+                        "transactItems." + (index + 1) + ".member." + kinds[k].toLowerCase() + ".tableName");
             }
         }
         if (found == null) {
@@ -179,7 +181,8 @@ public final class TransactionOperations {
             throw Params.constraint("[]", "transactItems", "Member must have length greater than or equal to 1");
         }
         if (actions.size() > MAX_ACTIONS) {
-            throw Params.constraint("'[" + actions.size() + " items]'", "transactItems", "Member must have length less than or equal to 100");
+            throw Params.constraint("'[" + actions.size() + " items]'", "transactItems",
+                    "Member must have length less than or equal to 100");
         }
     }
 

@@ -9,7 +9,11 @@ import java.util.Map;
 public record IndexDefinition(String name, boolean global, KeySchema key, ProjectionType projection,
         List<String> nonKeyAttributes, long readCapacity, long writeCapacity) {
 
-    public enum ProjectionType { ALL, KEYS_ONLY, INCLUDE }
+    public enum ProjectionType {
+        ALL,
+        KEYS_ONLY,
+        INCLUDE
+    }
 
     public IndexDefinition {
         nonKeyAttributes = nonKeyAttributes == null ? List.of() : List.copyOf(nonKeyAttributes);

@@ -39,7 +39,8 @@ public final class Numbers {
             throw DynamoDbException.validation("Number overflow. Attempting to store a number with magnitude larger than supported range");
         }
         if (exponent < -130) {
-            throw DynamoDbException.validation("Number underflow. Attempting to store a number with magnitude smaller than supported range");
+            throw DynamoDbException
+                    .validation("Number underflow. Attempting to store a number with magnitude smaller than supported range");
         }
         return v;
     }

@@ -59,7 +59,8 @@ public final class ValueJson {
             throw DynamoDbException.validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
         }
         if (set > 1) {
-            throw DynamoDbException.validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+            throw DynamoDbException.validation(
+                    "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
         }
         ValueType type = ValueType.parse(typeName);
         if (type == null) {
@@ -67,43 +68,43 @@ public final class ValueJson {
         }
         JsonNode v = node.get(typeName);
         switch (type) {
-            case S:
+            case S :
                 return new Value.S(text(v));
-            case N:
+            case N :
                 return new Value.N(Numbers.parse(text(v)));
-            case B:
+            case B :
                 return new Value.B(binary(v));
-            case BOOL:
+            case BOOL :
                 if (!v.isBoolean()) {
                     throw DynamoDbException.serialization("BOOL must be a boolean");
                 }
                 return new Value.Bool(v.booleanValue());
-            case NULL:
+            case NULL :
                 if (!v.isBoolean() || !v.booleanValue()) {
                     throw DynamoDbException.validation(PREFIX + "Null attribute value types must have the value of true");
                 }
                 return Value.NULL;
-            case M: {
+            case M : {
                 if (!v.isObject()) {
                     throw DynamoDbException.serialization("M must be an object");
                 }
                 return new Value.M(readItem(v));
             }
-            case L: {
+            case L : {
                 List<Value> list = new ArrayList<>();
                 for (JsonNode e : array(v)) {
                     list.add(read(e));
                 }
                 return new Value.L(list);
             }
-            case SS: {
+            case SS : {
                 List<String> raw = new ArrayList<>();
                 for (JsonNode e : nonEmptySet(v, "string")) {
                     raw.add(text(e));
                 }
                 return new Value.SS(noDuplicates(raw, raw));
             }
-            case NS: {
+            case NS : {
                 List<BigDecimal> raw = new ArrayList<>();
                 List<String> texts = new ArrayList<>();
                 for (JsonNode e : nonEmptySet(v, "number")) {
@@ -114,7 +115,7 @@ public final class ValueJson {
                 noDuplicates(normalized, texts);
                 return new Value.NS(new LinkedHashSet<>(raw));
             }
-            case BS: {
+            case BS : {
                 List<ByteBuffer> raw = new ArrayList<>();
                 List<String> texts = new ArrayList<>();
                 for (JsonNode e : nonEmptySet(v, "binary")) {
@@ -123,7 +124,7 @@ public final class ValueJson {
                 }
                 return new Value.BS(noDuplicates(raw, texts));
             }
-            default:
+            default :
                 throw new IllegalStateException(type.name());
         }
     }

@@ -2,7 +2,16 @@ package com.insurepay.dynamodb.sandbox.value;
 
 /** DynamoDB's ten data types, by their wire names. */
 public enum ValueType {
-    S, N, B, BOOL, NULL, M, L, SS, NS, BS;
+    S,
+    N,
+    B,
+    BOOL,
+    NULL,
+    M,
+    L,
+    SS,
+    NS,
+    BS;
 
     /** Key attributes and index keys may only be of these types. */
     public boolean isScalarKeyType() {
