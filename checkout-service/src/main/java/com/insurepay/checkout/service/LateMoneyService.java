@@ -62,7 +62,16 @@ public class LateMoneyService {
                 }
                 try {
                     refunded += giveBack(p) ? 1 : 0;
-                } catch (CheckoutProblem | com.insurepay.checkout.stripe.PaymentProviderException e) {
+                } catch (CheckoutProblem e) {
+                    if (RefundService.REFUND_IN_PROGRESS.equals(e.code())) {
+                        // Another run (another replica) is making this very refund: its result, not an error.
+                        LOG.debugf("Late money of payment %s is being refunded by another run", p.paymentId());
+                        continue;
+                    }
+                    errors++;
+                    metrics.counter("checkout.paid.after.close.errors").increment();
+                    LOG.warnf("Late money of payment %s not refunded yet: %s", p.paymentId(), e.getMessage());
+                } catch (com.insurepay.checkout.stripe.PaymentProviderException e) {
                     errors++;
                     metrics.counter("checkout.paid.after.close.errors").increment();
                     LOG.warnf("Late money of payment %s not refunded yet: %s", p.paymentId(), e.getMessage());

@@ -34,6 +34,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class RefundService {
 
+    /** The problem code of a refund whose Idempotency-Key another request is still working on. */
+    public static final String REFUND_IN_PROGRESS = "refund_in_progress";
+
     private static final Logger LOG = Logger.getLogger(RefundService.class);
     public static final List<String> REASONS = List.of("requested_by_customer", "duplicate", "fraudulent");
     /** A reservation older than this without an answer is a crashed attempt: its retry may resume it. */
@@ -96,7 +99,7 @@ public class RefundService {
                     return new RefundOutcome(r, lookup.require(paymentId), false);
                 }
                 if (r.createdAt().plus(RESUME_AFTER).isAfter(clock.instant())) {
-                    throw CheckoutProblem.of(409, "refund_in_progress",
+                    throw CheckoutProblem.of(409, REFUND_IN_PROGRESS,
                             "A refund with this Idempotency-Key is already in progress for payment "
                                     + paymentId + "; retry in a minute to get its result.",
                             payment);

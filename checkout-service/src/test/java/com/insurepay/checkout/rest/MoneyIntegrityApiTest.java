@@ -93,6 +93,8 @@ class MoneyIntegrityApiTest {
                 reports.add(f.get());
             }
             assertEquals(1, reports.stream().mapToInt(LateMoneyService.Report::refunded).sum(), "one run made the refund: " + reports);
+            assertEquals(0, reports.stream().mapToInt(LateMoneyService.Report::errors).sum(),
+                    "the run that found the refund in progress reports no error: " + reports);
         } finally {
             pool.shutdown();
         }
