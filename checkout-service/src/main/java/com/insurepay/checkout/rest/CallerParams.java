@@ -14,6 +14,8 @@ public class CallerParams {
     public static final String TENANT_HEADER = "X-Insurepay-Tenant";
     public static final String ACTOR_HEADER = "X-Insurepay-Actor";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+    /** The gateway names an actor by its token's id and name, {@code 3f2a9c01b7de(claude desktop)}: also ( ) and space. */
+    private static final Pattern SAFE_ACTOR = Pattern.compile("[A-Za-z0-9._:@() -]{1,128}");
 
     @HeaderParam(TENANT_HEADER)
     String tenant;
@@ -22,18 +24,17 @@ public class CallerParams {
     String actor;
 
     public String tenant() {
-        return tenant == null || tenant.isBlank() ? Payment.DEFAULT_TENANT : checked(TENANT_HEADER, tenant);
+        return tenant == null || tenant.isBlank() ? Payment.DEFAULT_TENANT : checked(TENANT_HEADER, tenant, SAFE, "letters, digits or . _ : @ -");
     }
 
     public String actor() {
-        return actor == null || actor.isBlank() ? "api" : checked(ACTOR_HEADER, actor);
+        return actor == null || actor.isBlank() ? "api" : checked(ACTOR_HEADER, actor, SAFE_ACTOR, "letters, digits, spaces or . _ : @ - ( )");
     }
 
-    private static String checked(String header, String value) {
+    private static String checked(String header, String value, Pattern safe, String allowed) {
         String v = value.trim();
-        if (!SAFE.matcher(v).matches()) {
-            throw com.insurepay.checkout.service.CheckoutProblem.validation(header,
-                    header + " must be 1 to 128 letters, digits or . _ : @ -");
+        if (!safe.matcher(v).matches()) {
+            throw com.insurepay.checkout.service.CheckoutProblem.validation(header, header + " must be 1 to 128 " + allowed);
         }
         return v;
     }
