@@ -47,6 +47,9 @@ final class LatencyChart {
             double y = TOP + plotH - p / 100.0 * plotH;
             String dash = p == 50 || p == 90 || p == 99 ? " stroke-dasharray=\"4 3\"" : "";
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ccc\"%s/>%n", LEFT, y, W - RIGHT, y, dash));
+            if (p == 100) {
+                continue;
+            }
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", LEFT - 6, y + 4,
                     p == 50 || p == 90 || p == 99 ? "p" + p : p + "%"));
         }
