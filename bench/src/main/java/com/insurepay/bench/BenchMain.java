@@ -98,7 +98,7 @@ public final class BenchMain {
     // ---- 1. webhook ingestion: webhook-service vs the reference handler, same events, same endpoint, same run ----
 
     /** One measured load against one webhook endpoint, with what it cost the database and the process. */
-    record Phase(Stats stats, Probes.DbCounters db, String operations, long serviceCpuMillis, long dbCpuMillis, int events) {
+    record Phase(Stats stats, Probes.DbCounters db, Map<String, Long> operations, long serviceCpuMillis, long dbCpuMillis, int events) {
 
         double requestsPerEvent() {
             return db.requests() / (double) events;
@@ -115,7 +115,26 @@ public final class BenchMain {
         double dbCpuPerEvent() {
             return dbCpuMillis / (double) events;
         }
+
+        String operationsPerEvent() {
+            StringBuilder sb = new StringBuilder();
+            operations.forEach((op, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(op).append(' ').append(String.format("%.2f", n / (double) events)));
+            return sb.length() == 0 ? "none" : sb.toString();
+        }
+
+        /** Two rounds of the same side as one: latencies together, times, counters and CPU added up. */
+        Phase plus(Phase o) {
+            long[] all = java.util.Arrays.copyOf(stats.latenciesNanos(), stats.latenciesNanos().length + o.stats.latenciesNanos().length);
+            System.arraycopy(o.stats.latenciesNanos(), 0, all, stats.latenciesNanos().length, o.stats.latenciesNanos().length);
+            Map<String, Long> ops = new java.util.TreeMap<>(operations);
+            o.operations.forEach((k, v) -> ops.merge(k, v, Long::sum));
+            return new Phase(new Stats(stats.name(), all, stats.wallNanos() + o.stats.wallNanos(), stats.errors() + o.stats.errors()),
+                    new Probes.DbCounters(db.requests() + o.db.requests(), db.readUnits() + o.db.readUnits(), db.writeUnits() + o.db.writeUnits(), null),
+                    ops, serviceCpuMillis + o.serviceCpuMillis, dbCpuMillis + o.dbCpuMillis, events + o.events);
+        }
     }
+
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
 
     Phase measure(String name, long servicePid, int count, Load.Operation op) throws Exception {
         String endpoint = env.get("DYNAMODB_ENDPOINT");
@@ -129,7 +148,42 @@ public final class BenchMain {
         long cpu1 = Probes.cpuMillis(servicePid, CLK_TCK);
         long db1 = Probes.cpuMillis(dbPid, CLK_TCK);
         Probes.DbCounters after = Probes.dbCounters(endpoint, table);
-        return new Phase(stats, after.minus(before), after.operationsPerEvent(before, count), cpu1 - cpu0, db1 - db0, count);
+        return new Phase(stats, after.minus(before), after.operationsSince(before), cpu1 - cpu0, db1 - db0, count);
+    }
+
+    /**
+     * Both sides in {@link #ROUNDS} rounds of equal size, in the order A B B A A B B A ..., so that a change of the
+     * machine's load during the run (other processes on these shared cores) falls on both sides alike.
+     */
+    Phase[] interleaved(long oursPid, long theirsPid, int count, java.util.function.IntFunction<Load.Operation> ours,
+            java.util.function.IntFunction<Load.Operation> theirs) throws Exception {
+        Phase a = null;
+        Phase b = null;
+        int per = count / ROUNDS;
+        for (int r = 0; r < ROUNDS; r++) {
+            int offset = r * per;
+            int n = r == ROUNDS - 1 ? count - offset : per;
+            Load.Operation oursOp = ours.apply(offset);
+            Load.Operation theirsOp = theirs.apply(offset);
+            String round = " (round " + (r + 1) + "/" + ROUNDS + ")";
+            Phase pa;
+            Phase pb;
+            if (r % 2 == 0) {
+                pa = measure("webhook-service: POST /webhook/stripe" + round, oursPid, n, oursOp);
+                pb = measure("reference handler (Node.js): POST /webhook" + round, theirsPid, n, theirsOp);
+            } else {
+                pb = measure("reference handler (Node.js): POST /webhook" + round, theirsPid, n, theirsOp);
+                pa = measure("webhook-service: POST /webhook/stripe" + round, oursPid, n, oursOp);
+            }
+            a = a == null ? pa : a.plus(pa);
+            b = b == null ? pb : b.plus(pb);
+        }
+        return new Phase[] {rename(a, "webhook-service: POST /webhook/stripe"), rename(b, "reference handler (Node.js): POST /webhook")};
+    }
+
+    private static Phase rename(Phase p, String name) {
+        return new Phase(new Stats(name, p.stats().latenciesNanos(), p.stats().wallNanos(), p.stats().errors()), p.db(), p.operations(),
+                p.serviceCpuMillis(), p.dbCpuMillis(), p.events());
     }
 
     String webhookIngestion() throws Exception {
@@ -152,8 +206,10 @@ public final class BenchMain {
         Load.run("warm-up webhook-service", warmup, THREADS, 120, i -> postEvent(serviceUrl, secret, viaService.get(EVENTS + i)));
         Load.run("warm-up reference handler", warmup, THREADS, 120, i -> postEvent(handlerUrl, secret, viaHandler.get(EVENTS + i)));
         System.out.println("webhook ingestion: measured, " + THREADS + " concurrent senders ...");
-        Phase ours = measure("webhook-service: POST /webhook/stripe", servicePid, EVENTS, i -> postEvent(serviceUrl, secret, viaService.get(i)));
-        Phase theirs = measure("reference handler (Node.js): POST /webhook", handlerPid, EVENTS, i -> postEvent(handlerUrl, secret, viaHandler.get(i)));
+        Phase[] both = interleaved(servicePid, handlerPid, EVENTS, offset -> i -> postEvent(serviceUrl, secret, viaService.get(offset + i)),
+                offset -> i -> postEvent(handlerUrl, secret, viaHandler.get(offset + i)));
+        Phase ours = both[0];
+        Phase theirs = both[1];
         System.out.println("webhook ingestion: one sender at a time ...");
         Stats oursSingle = Load.run("webhook-service, one sender at a time", single, 1, 300,
                 i -> postEvent(serviceUrl, secret, viaService.get(EVENTS + warmup + i)));
@@ -162,6 +218,8 @@ public final class BenchMain {
         System.out.println("webhook ingestion: checking every measured payment ...");
         long oursCompleted = completed(payments, viaService.subList(0, EVENTS));
         long theirsCompleted = completed(payments, viaHandler.subList(0, EVENTS));
+        long oursItem = itemBytes(dynamo, viaService.get(0));
+        long theirsItem = itemBytes(dynamo, viaHandler.get(0));
         Path svg = Path.of(System.getProperty("bench.svg", "webhook-latency.svg"));
         Files.writeString(svg, LatencyChart.cdf(EVENTS + " signed checkout.session.completed events, " + THREADS + " concurrent senders",
                 List.of(new LatencyChart.Series("webhook-service", ours.stats()), new LatencyChart.Series("reference handler (Node.js)", theirs.stats()))));
@@ -181,7 +239,7 @@ public final class BenchMain {
         sb.append(EVENTS).append(" distinct signed `checkout.session.completed` events to each, ").append(THREADS)
                 .append(" concurrent senders, each event completing its own pending payment (seeded the same way for both, as")
                 .append(" checkout-service leaves a payment with its Checkout Session), after ").append(warmup)
-                .append(" warm-up events each; same dynamodb-sandbox, same table, same run, one after the other. The reference")
+                .append(" warm-up events each; same dynamodb-sandbox, same table, same run, in " + ROUNDS + " alternating rounds (A B B A ...) so that the shared machine's changing load falls on both alike; events/s is events over the summed wall time of a side's rounds. The reference")
                 .append(" handler is `bench/reference-handler` (Node.js ").append(nodeVersion()).append(", `stripe` to verify the")
                 .append(" signature, AWS SDK v3: a conditional PutItem of the event id, then a conditional UpdateItem of the payment).\n\n");
         sb.append("| per run / per event | webhook-service | reference handler | ratio ours / handler | goal |\n|---|---|---|---|---|\n");
@@ -208,15 +266,52 @@ public final class BenchMain {
         sb.append(String.format("| measured payments `completed` afterwards | %d of %d | %d of %d | | all |%n", oursCompleted, EVENTS,
                 theirsCompleted, EVENTS));
         sb.append("\n![Latency distribution of both](").append(svg.getFileName()).append(")\n\n");
-        sb.append("- DynamoDB requests by operation, per event: webhook-service ").append(ours.operations()).append("; reference handler ")
-                .append(theirs.operations()).append(". Counted by dynamodb-sandbox itself (`GET /_sandbox/stats`, before and after each")
+        sb.append("- DynamoDB requests by operation, per event: webhook-service ").append(ours.operationsPerEvent()).append("; reference handler ")
+                .append(theirs.operationsPerEvent()).append(". Counted by dynamodb-sandbox itself (`GET /_sandbox/stats`, before and after each")
                 .append(" run, 1.5 s after the last answer so batched writes are included), with checkout-service's background sweeps off;")
                 .append(" capacity units by DynamoDB's rules (writes of items up to 1 KB: 1 unit, plus 1 per GSI the write changes).\n");
+        sb.append(String.format("- A completed payment item is %d bytes after webhook-service's write (it carries its history and the ids of its"
+                + " events) and %d bytes after the handler's (DynamoDB's item-size rules; a write costs 1 unit per started KB, on the"
+                + " table and on each GSI it changes).%n", oursItem, theirsItem));
         sb.append("- CPU is utime+stime of the process from `/proc/<pid>/stat` over the same window (webhook-service: a JVM with ./stack's")
                 .append(" options; the handler: one Node.js process).\n");
         sb.append("\n").append(Stats.header()).append('\n').append(ours.stats().row()).append('\n').append(theirs.stats().row()).append('\n')
                 .append(oursSingle.row()).append('\n').append(theirsSingle.row()).append('\n');
         return sb.toString();
+    }
+
+    /** An item's size by DynamoDB's rules (attribute names plus values), for the capacity explanation. */
+    private long itemBytes(DynamoDbClient dynamo, String paymentId) {
+        var item = dynamo.getItem(b -> b.tableName(env.getOrDefault("PAYMENTS_TABLE", "payments"))
+                .key(Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PAY#" + paymentId),
+                        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PAYMENT")))).item();
+        long bytes = 0;
+        for (var e : item.entrySet()) {
+            bytes += e.getKey().getBytes(StandardCharsets.UTF_8).length + valueBytes(e.getValue());
+        }
+        return bytes;
+    }
+
+    private static long valueBytes(software.amazon.awssdk.services.dynamodb.model.AttributeValue v) {
+        if (v.s() != null) {
+            return v.s().getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (v.n() != null) {
+            return v.n().length() / 2 + 1;
+        }
+        if (v.bool() != null || Boolean.TRUE.equals(v.nul())) {
+            return 1;
+        }
+        if (v.hasSs()) {
+            return v.ss().stream().mapToLong(x -> x.getBytes(StandardCharsets.UTF_8).length).sum();
+        }
+        if (v.hasL()) {
+            return 3 + v.l().stream().mapToLong(x -> 1 + valueBytes(x)).sum();
+        }
+        if (v.hasM()) {
+            return 3 + v.m().entrySet().stream().mapToLong(x -> 1 + x.getKey().length() + valueBytes(x.getValue())).sum();
+        }
+        return 0;
     }
 
     private static long completed(PaymentRepository payments, List<String> ids) {

@@ -54,16 +54,16 @@ final class Probes {
             return new DbCounters(requests - before.requests, readUnits - before.readUnits, writeUnits - before.writeUnits, perOperation);
         }
 
-        /** Requests per operation in this delta, e.g. "UpdateItem 1.00, BatchWriteItem 0.04". */
-        String operationsPerEvent(DbCounters before, int events) {
-            StringBuilder sb = new StringBuilder();
+        /** Requests per operation since {@code before}. */
+        java.util.Map<String, Long> operationsSince(DbCounters before) {
+            java.util.Map<String, Long> out = new java.util.TreeMap<>();
             perOperation.fields().forEachRemaining(e -> {
                 long n = e.getValue().asLong() - (before.perOperation.has(e.getKey()) ? before.perOperation.get(e.getKey()).asLong() : 0);
                 if (n > 0) {
-                    sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(String.format("%.2f", n / (double) events));
+                    out.put(e.getKey(), n);
                 }
             });
-            return sb.length() == 0 ? "none" : sb.toString();
+            return out;
         }
     }
 
