@@ -124,11 +124,9 @@ public final class BenchMain {
 
         /** Two rounds of the same side as one: latencies together, times, counters and CPU added up. */
         Phase plus(Phase o) {
-            long[] all = java.util.Arrays.copyOf(stats.latenciesNanos(), stats.latenciesNanos().length + o.stats.latenciesNanos().length);
-            System.arraycopy(o.stats.latenciesNanos(), 0, all, stats.latenciesNanos().length, o.stats.latenciesNanos().length);
             Map<String, Long> ops = new java.util.TreeMap<>(operations);
             o.operations.forEach((k, v) -> ops.merge(k, v, Long::sum));
-            return new Phase(new Stats(stats.name(), all, stats.wallNanos() + o.stats.wallNanos(), stats.errors() + o.stats.errors()),
+            return new Phase(stats.plus(o.stats),
                     new Probes.DbCounters(db.requests() + o.db.requests(), db.readUnits() + o.db.readUnits(), db.writeUnits() + o.db.writeUnits(), null),
                     ops, serviceCpuMillis + o.serviceCpuMillis, dbCpuMillis + o.dbCpuMillis, events + o.events);
         }
@@ -182,7 +180,7 @@ public final class BenchMain {
     }
 
     private static Phase rename(Phase p, String name) {
-        return new Phase(new Stats(name, p.stats().latenciesNanos(), p.stats().wallNanos(), p.stats().errors()), p.db(), p.operations(),
+        return new Phase(p.stats().named(name), p.db(), p.operations(),
                 p.serviceCpuMillis(), p.dbCpuMillis(), p.events());
     }
 
@@ -405,8 +403,25 @@ public final class BenchMain {
         };
         Load.run("warm-up", 30, threads, 120, viaMcp);
         Load.run("warm-up", 30, threads, 120, direct);
-        Stats directStats = Load.run("POST /api/payments on checkout-service", PURCHASES, threads, 300, direct);
-        Stats mcpStats = Load.run("initiate_purchase through mcp-gateway (MCP Java SDK client)", PURCHASES, threads, 300, viaMcp);
+        // Alternating rounds (A B B A ...), as for the webhooks: the machine's load changes during a run.
+        Stats directStats = null;
+        Stats mcpStats = null;
+        String directName = "POST /api/payments on checkout-service";
+        String mcpName = "initiate_purchase through mcp-gateway (MCP Java SDK client)";
+        for (int r = 0; r < ROUNDS; r++) {
+            int n = r == ROUNDS - 1 ? PURCHASES - (ROUNDS - 1) * (PURCHASES / ROUNDS) : PURCHASES / ROUNDS;
+            Stats d;
+            Stats m;
+            if (r % 2 == 0) {
+                d = Load.run(directName + " (round " + (r + 1) + ")", n, threads, 300, direct);
+                m = Load.run(mcpName + " (round " + (r + 1) + ")", n, threads, 300, viaMcp);
+            } else {
+                m = Load.run(mcpName + " (round " + (r + 1) + ")", n, threads, 300, viaMcp);
+                d = Load.run(directName + " (round " + (r + 1) + ")", n, threads, 300, direct);
+            }
+            directStats = directStats == null ? d.named(directName) : directStats.plus(d);
+            mcpStats = mcpStats == null ? m.named(mcpName) : mcpStats.plus(m);
+        }
         clients.forEach(McpSyncClient::closeGracefully);
         double meanRatio = mcpStats.meanMillis() / directStats.meanMillis();
         goals.add(String.format("| 4. initiate_purchase through MCP ≤ 1.15× the direct REST mean latency | %.2f× (%.1f vs %.1f ms) | %s |", meanRatio,
@@ -414,7 +429,7 @@ public final class BenchMain {
                 mcpStats.errors() + directStats.errors() > 0 ? "**no** (errors: " + directStats.errors() + " direct, " + mcpStats.errors() + " MCP)"
                         : meanRatio <= 1.15 ? "yes" : "**no**"));
         return "## MCP gateway overhead\n\n" + PURCHASES + " purchases each way, " + threads
-                + " concurrent clients; every purchase writes a payment and creates a Checkout Session at stripe-sandbox.\n\n"
+                + " concurrent clients, in " + ROUNDS + " alternating rounds; every purchase writes a payment and creates a Checkout Session at stripe-sandbox.\n\n"
                 + Stats.header() + "\n" + directStats.row() + "\n" + mcpStats.row() + "\n\n"
                 + String.format("- Mean latency ratio MCP / direct: **%.2f**; p50 ratio: **%.2f**; throughput ratio: **%.2f**%n",
                         mcpStats.meanMillis() / directStats.meanMillis(),

@@ -5,6 +5,17 @@ import java.util.Arrays;
 /** Latency samples in nanoseconds and the rate they were produced at. */
 record Stats(String name, long[] latenciesNanos, long wallNanos, int errors) {
 
+    Stats named(String newName) {
+        return new Stats(newName, latenciesNanos, wallNanos, errors);
+    }
+
+    /** Two runs of the same operation as one: samples together, wall times and errors added up. */
+    Stats plus(Stats o) {
+        long[] all = Arrays.copyOf(latenciesNanos, latenciesNanos.length + o.latenciesNanos.length);
+        System.arraycopy(o.latenciesNanos, 0, all, latenciesNanos.length, o.latenciesNanos.length);
+        return new Stats(name, all, wallNanos + o.wallNanos, errors + o.errors);
+    }
+
     double perSecond() {
         return latenciesNanos.length / (wallNanos / 1e9);
     }
