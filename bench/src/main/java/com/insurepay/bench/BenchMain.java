@@ -267,7 +267,7 @@ public final class BenchMain {
         sb.append("- DynamoDB requests by operation, per event: webhook-service ").append(ours.operationsPerEvent()).append("; reference handler ")
                 .append(theirs.operationsPerEvent()).append(". Counted by dynamodb-sandbox itself (`GET /_sandbox/stats`, before and after each")
                 .append(" run, 1.5 s after the last answer so batched writes are included), with checkout-service's background sweeps off;")
-                .append(" capacity units by DynamoDB's rules (writes of items up to 1 KB: 1 unit, plus 1 per GSI the write changes).\n");
+                .append(" capacity units by DynamoDB's rules (a write: 1 unit per started KB of the item, plus 1 per secondary index entry it changes, 2 where it changes an index key).\n");
         sb.append(String.format("- A completed payment item is %d bytes after webhook-service's write (it carries its history and the ids of its"
                 + " events) and %d bytes after the handler's (DynamoDB's item-size rules; a write costs 1 unit per started KB, on the"
                 + " table and on each GSI it changes).%n", oursItem, theirsItem));
