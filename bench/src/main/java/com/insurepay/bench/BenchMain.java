@@ -189,7 +189,7 @@ public final class BenchMain {
                 .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
         PaymentRepository payments = new PaymentRepository(dynamo, env.getOrDefault("PAYMENTS_TABLE", "payments"), Clock.systemUTC());
-        int warmup = Integer.getInteger("bench.warmup", 500);
+        int warmup = Integer.getInteger("bench.warmup", 1000);
         int single = 200;
         String serviceUrl = env.get("WEBHOOK_URL");
         String handlerUrl = System.getProperty("bench.handlerUrl");
