@@ -84,10 +84,12 @@ public final class BenchMain {
         String webhooks = bench.webhookIngestion();
         String gateway = bench.gatewayOverhead();
         String footprint = bench.footprint(stackStart);
+        String sandbox = bench.sandboxRate();
         report.append("## Goals of issue 14, as measured in this run\n\n| goal | measured | met |\n|---|---|---|\n");
         bench.goals.sort(null);
         bench.goals.forEach(g -> report.append(g).append('\n'));
-        report.append('\n').append(webhooks).append('\n').append(gateway).append('\n').append(footprint).append('\n');
+        report.append('\n').append(webhooks).append('\n').append(gateway).append('\n').append(footprint).append('\n').append(sandbox)
+                .append('\n');
         Path notes = Path.of("bench/performance-notes.md");
         if (Files.exists(notes)) {
             report.append(Files.readString(notes));
@@ -185,6 +187,25 @@ public final class BenchMain {
     private static Phase rename(Phase p, String name) {
         return new Phase(p.stats().named(name), p.db(), p.operations(),
                 p.serviceCpuMillis(), p.dbCpuMillis(), p.events());
+    }
+
+    // ---- dynamodb-sandbox alone: TransactWriteItems/s on a table with the payments table's GSIs (issue 12) ----
+    String sandboxRate() throws Exception {
+        String endpoint = env.get("DYNAMODB_ENDPOINT");
+        String table = "payments_bench";
+        int count = Integer.getInteger("bench.transactions", 5000);
+        try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
+            Stats sdk = TransactWriteRate.measure(client, table, count, 8);
+            Stats wire = TransactWriteRate.measureWire(endpoint, table, count, 8);
+            return "## dynamodb-sandbox alone\n\n" + count + " TransactWriteItems of 3 conditional puts each (a payment item in the"
+                    + " payments table's GSIs, a second item under its key, an event mark), 8 senders, on table `" + table
+                    + "` with the payments table's definition; client and server share the 2 cores.\n\n" + Stats.header() + "\n"
+                    + sdk.row() + "\n" + wire.row() + "\n\n"
+                    + String.format("Capacity units of one such transaction, by DynamoDB's rules: %.0f.%n",
+                            TransactWriteRate.capacityUnits(client, table));
+        }
     }
 
     String webhookIngestion() throws Exception {
