@@ -2,6 +2,7 @@ package com.insurepay.bench;
 
 import static com.insurepay.common.table.PaymentTable.*;
 
+import com.insurepay.common.payment.PaymentStatus;
 import com.insurepay.common.store.Attr;
 import com.insurepay.common.table.PaymentTable;
 import java.net.URI;
@@ -88,21 +89,21 @@ final class TransactWriteRate {
         Map<String, AttributeValue> payment = new HashMap<>();
         payment.put(PK, Attr.s(PAYMENT_PK_PREFIX + id));
         payment.put(SK, Attr.s(PAYMENT_SK));
-        payment.put(ENTITY, Attr.s("payment"));
+        payment.put(ENTITY, Attr.s(Payments.ENTITY_VALUE));
         payment.put(USER_ID, Attr.s("bench-user"));
         payment.put(QUOTE_ID, Attr.s("bench-quote-" + id));
         payment.put(CREATED_AT, Attr.s(now));
-        payment.put(OPEN_BUCKET, Attr.s("OPEN"));
+        payment.put(OPEN_BUCKET, Attr.s(OPEN));
         payment.put(EXPIRES_AT, Attr.s(now));
-        payment.put("amount", Attr.n(5000));
-        payment.put("currency", Attr.s("SGD"));
-        payment.put("payment_status", Attr.s("pending"));
-        payment.put("version", Attr.n(1));
+        payment.put(Payments.AMOUNT, Attr.n(5000));
+        payment.put(Payments.CURRENCY, Attr.s("SGD"));
+        payment.put(Payments.STATUS, Attr.s(PaymentStatus.PENDING.wireName()));
+        payment.put(Payments.VERSION, Attr.n(1));
         // A second item under the payment's key (as a refund request is): the transaction spans items and GSIs.
         Map<String, AttributeValue> history = Map.of(PK, Attr.s(PAYMENT_PK_PREFIX + id), SK, Attr.s(REFUND_SK_PREFIX + now + "#1"),
-                ENTITY, Attr.s("refund_request"), "amount", Attr.n(5000), "at", Attr.s(now));
+                ENTITY, Attr.s(RefundRequests.ENTITY_VALUE), RefundRequests.AMOUNT, Attr.n(5000), RefundRequests.REQUESTED_AT, Attr.s(now));
         Map<String, AttributeValue> mark = Map.of(PK, Attr.s(EVENT_PK_PREFIX + "evt_" + id), SK, Attr.s(EVENT_SK),
-                ENTITY, Attr.s("stripe_event"), TTL_ATTRIBUTE, Attr.n(Instant.now().getEpochSecond() + 86400));
+                ENTITY, Attr.s(DeliveryRecords.ENTITY_VALUE), TTL_ATTRIBUTE, Attr.n(Instant.now().getEpochSecond() + 86400));
         TransactWriteItemsRequest.Builder b = TransactWriteItemsRequest.builder().transactItems(put(table, payment), put(table, history),
                 put(table, mark));
         if (withCapacity) {

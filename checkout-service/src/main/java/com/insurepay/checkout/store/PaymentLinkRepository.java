@@ -3,12 +3,13 @@ package com.insurepay.checkout.store;
 import static com.insurepay.common.table.PaymentTable.*;
 
 import com.insurepay.common.store.Attr;
+import com.insurepay.common.store.Expr;
+import com.insurepay.common.table.PaymentTable.PaymentLinks;
+import com.insurepay.common.table.TableName;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -21,11 +22,13 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 @ApplicationScoped
 public class PaymentLinkRepository {
 
-    @Inject
-    DynamoDbClient client;
+    private final DynamoDbClient client;
+    private final String table;
 
-    @ConfigProperty(name = "payments.table", defaultValue = DEFAULT_NAME)
-    String table;
+    public PaymentLinkRepository(DynamoDbClient client, TableName table) {
+        this.client = client;
+        this.table = table.value();
+    }
 
     public Optional<PaymentLinkRecord> find(String tenant, String quoteId) {
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(key(tenant, quoteId)).consistentRead(true)).item();
@@ -40,16 +43,13 @@ public class PaymentLinkRepository {
      */
     public boolean save(PaymentLinkRecord record) {
         Map<String, AttributeValue> item = toItem(record);
-        item.put("version", Attr.n(record.version() + 1));
+        item.put(PaymentLinks.VERSION, Attr.n(record.version() + 1));
+        Expr e = new Expr();
+        String condition = record.version() < 0 ? "attribute_not_exists(" + e.name(PK) + ")"
+                : e.name(PaymentLinks.VERSION) + " = " + e.value(record.version());
         try {
-            if (record.version() < 0) {
-                client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
-                        .expressionAttributeNames(Map.of("#pk", PK)));
-            } else {
-                client.putItem(b -> b.tableName(table).item(item).conditionExpression("#v = :v")
-                        .expressionAttributeNames(Map.of("#v", "version"))
-                        .expressionAttributeValues(Map.of(":v", Attr.n(record.version()))));
-            }
+            client.putItem(b -> b.tableName(table).item(item).conditionExpression(condition)
+                    .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()));
             return true;
         } catch (ConditionalCheckFailedException lost) {
             return false;
@@ -62,48 +62,48 @@ public class PaymentLinkRepository {
 
     static Map<String, AttributeValue> toItem(PaymentLinkRecord r) {
         Map<String, AttributeValue> item = new HashMap<>(key(r.tenant(), r.quoteId()));
-        item.put(ENTITY, Attr.s("payment_link"));
-        item.put("link_tenant", Attr.s(r.tenant()));
-        item.put("link_quote_id", Attr.s(r.quoteId()));
-        item.put("link_user_id", Attr.s(r.userId()));
-        Attr.putIfPresent(item, "customer_email", r.customerEmail());
-        item.put("product_name", Attr.s(r.productName()));
-        item.put("amount", Attr.n(r.amount()));
-        item.put("currency", Attr.s(r.currency()));
-        Attr.putIfPresent(item, "insured_policy_id", r.policyId());
-        Attr.putIfPresent(item, "notes", r.notes());
-        item.put("payment_intent_id", Attr.s(r.paymentId()));
-        Attr.putIfPresent(item, "stripe_payment_link_id", r.stripePaymentLinkId());
-        Attr.putIfPresent(item, "payment_link_url", r.url());
-        Attr.putIfPresent(item, "stripe_price_id", r.priceId());
-        Attr.putIfPresent(item, "link_expires_at", r.expiresAt());
-        item.put("active", Attr.bool(r.active()));
-        Attr.putIfPresent(item, "sent_at", r.sentAt());
-        Attr.putIfPresent(item, "sent_to", r.sentTo());
-        item.put("link_created_at", Attr.time(r.createdAt()));
+        item.put(ENTITY, Attr.s(PaymentLinks.ENTITY_VALUE));
+        item.put(PaymentLinks.TENANT, Attr.s(r.tenant()));
+        item.put(PaymentLinks.QUOTE_ID, Attr.s(r.quoteId()));
+        item.put(PaymentLinks.USER_ID, Attr.s(r.userId()));
+        Attr.putIfPresent(item, PaymentLinks.CUSTOMER_EMAIL, r.customerEmail());
+        item.put(PaymentLinks.PRODUCT_NAME, Attr.s(r.productName()));
+        item.put(PaymentLinks.AMOUNT, Attr.n(r.amount()));
+        item.put(PaymentLinks.CURRENCY, Attr.s(r.currency()));
+        Attr.putIfPresent(item, PaymentLinks.POLICY_ID, r.policyId());
+        Attr.putIfPresent(item, PaymentLinks.NOTES, r.notes());
+        item.put(PaymentLinks.PAYMENT_ID, Attr.s(r.paymentId()));
+        Attr.putIfPresent(item, PaymentLinks.STRIPE_PAYMENT_LINK_ID, r.stripePaymentLinkId());
+        Attr.putIfPresent(item, PaymentLinks.URL, r.url());
+        Attr.putIfPresent(item, PaymentLinks.STRIPE_PRICE_ID, r.priceId());
+        Attr.putIfPresent(item, PaymentLinks.EXPIRES_AT, r.expiresAt());
+        item.put(PaymentLinks.ACTIVE, Attr.bool(r.active()));
+        Attr.putIfPresent(item, PaymentLinks.SENT_AT, r.sentAt());
+        Attr.putIfPresent(item, PaymentLinks.SENT_TO, r.sentTo());
+        item.put(PaymentLinks.CREATED_AT, Attr.time(r.createdAt()));
         return item;
     }
 
     static PaymentLinkRecord fromItem(Map<String, AttributeValue> item) {
         return new PaymentLinkRecord(
-                Attr.str(item, "link_tenant"),
-                Attr.str(item, "link_quote_id"),
-                Attr.str(item, "link_user_id"),
-                Attr.str(item, "customer_email"),
-                Attr.str(item, "product_name"),
-                Attr.num(item, "amount", 0),
-                Attr.str(item, "currency"),
-                Attr.str(item, "insured_policy_id"),
-                Attr.str(item, "notes"),
-                Attr.str(item, "payment_intent_id"),
-                Attr.str(item, "stripe_payment_link_id"),
-                Attr.str(item, "payment_link_url"),
-                Attr.str(item, "stripe_price_id"),
-                Attr.instant(item, "link_expires_at"),
-                Attr.bool(item, "active"),
-                Attr.instant(item, "sent_at"),
-                Attr.str(item, "sent_to"),
-                Attr.instant(item, "link_created_at"),
-                Attr.num(item, "version", 0));
+                Attr.str(item, PaymentLinks.TENANT),
+                Attr.str(item, PaymentLinks.QUOTE_ID),
+                Attr.str(item, PaymentLinks.USER_ID),
+                Attr.str(item, PaymentLinks.CUSTOMER_EMAIL),
+                Attr.str(item, PaymentLinks.PRODUCT_NAME),
+                Attr.num(item, PaymentLinks.AMOUNT, 0),
+                Attr.str(item, PaymentLinks.CURRENCY),
+                Attr.str(item, PaymentLinks.POLICY_ID),
+                Attr.str(item, PaymentLinks.NOTES),
+                Attr.str(item, PaymentLinks.PAYMENT_ID),
+                Attr.str(item, PaymentLinks.STRIPE_PAYMENT_LINK_ID),
+                Attr.str(item, PaymentLinks.URL),
+                Attr.str(item, PaymentLinks.STRIPE_PRICE_ID),
+                Attr.instant(item, PaymentLinks.EXPIRES_AT),
+                Attr.bool(item, PaymentLinks.ACTIVE),
+                Attr.instant(item, PaymentLinks.SENT_AT),
+                Attr.str(item, PaymentLinks.SENT_TO),
+                Attr.instant(item, PaymentLinks.CREATED_AT),
+                Attr.num(item, PaymentLinks.VERSION, 0));
     }
 }

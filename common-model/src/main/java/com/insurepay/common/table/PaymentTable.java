@@ -217,6 +217,39 @@ public final class PaymentTable {
         }
     }
 
+    /**
+     * A tenant's saved quote and its Stripe Payment Link ({@code QUOTE#<tenant>#<quote_id>} / {@code PAYLINK}). Its
+     * attribute names deliberately avoid every payment index key ({@code user_id}, {@code quote_id},
+     * {@code payment_link_id}, {@code expires_at}, ...), so the item never appears in a payment GSI.
+     */
+    public static final class PaymentLinks {
+        public static final String ENTITY_VALUE = "payment_link";
+        public static final String TENANT = "link_tenant";
+        public static final String QUOTE_ID = "link_quote_id";
+        public static final String USER_ID = "link_user_id";
+        public static final String CUSTOMER_EMAIL = "customer_email";
+        public static final String PRODUCT_NAME = "product_name";
+        public static final String AMOUNT = "amount";
+        public static final String CURRENCY = "currency";
+        public static final String POLICY_ID = "insured_policy_id";
+        public static final String NOTES = "notes";
+        /** The payment the link pays (our id). */
+        public static final String PAYMENT_ID = "payment_intent_id";
+        public static final String STRIPE_PAYMENT_LINK_ID = "stripe_payment_link_id";
+        public static final String URL = "payment_link_url";
+        public static final String STRIPE_PRICE_ID = "stripe_price_id";
+        public static final String EXPIRES_AT = "link_expires_at";
+        public static final String ACTIVE = "active";
+        public static final String SENT_AT = "sent_at";
+        public static final String SENT_TO = "sent_to";
+        public static final String CREATED_AT = "link_created_at";
+        /** Optimistic locking: every replace is conditioned on the version read. */
+        public static final String VERSION = "version";
+
+        private PaymentLinks() {
+        }
+    }
+
     /** An MCP access token ({@code TOKEN#<sha256 of the secret>} / {@code TOKEN}): never the secret itself. */
     public static final class Tokens {
         public static final String ENTITY_VALUE = "mcp_token";

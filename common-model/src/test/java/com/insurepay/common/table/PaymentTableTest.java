@@ -3,6 +3,7 @@ package com.insurepay.common.table;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.insurepay.testsupport.DynamoDbSandboxServer;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -45,5 +46,19 @@ class PaymentTableTest {
         TableMismatchException e = assertThrows(TableMismatchException.class, () -> PaymentTable.ensure(client, name));
         assertTrue(e.getMessage().contains("primary key must be (pk, sk)"), e.getMessage());
         assertTrue(e.getMessage().contains("missing GSI user_id-index"), e.getMessage());
+    }
+
+    @Test
+    void itemsThatAreNotPaymentsUseNoPaymentIndexKey() throws IllegalAccessException {
+        Set<String> indexKeys = PaymentTable.INDEXES.entrySet().stream().filter(e -> !e.getKey().equals(PaymentTable.TOKENS_INDEX))
+                .flatMap(e -> java.util.Arrays.stream(e.getValue())).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        for (Class<?> itemType : List.of(PaymentTable.PaymentLinks.class, PaymentTable.QuoteLeases.class,
+                PaymentTable.RefundRequests.class, PaymentTable.Counters.class)) {
+            for (java.lang.reflect.Field f : itemType.getFields()) {
+                String attribute = (String) f.get(null);
+                assertFalse(indexKeys.contains(attribute),
+                        itemType.getSimpleName() + "." + f.getName() + " = " + attribute + " would put the item in a payment index");
+            }
+        }
     }
 }
