@@ -169,8 +169,11 @@ class PagesBrowserTest {
         Payment declined = seed.move(seed.pendingCheckout(), PaymentStatus.FAILED);
         open("success?session_id=" + declined.stripeSessionId());
         visible("pending-state");
-        Thread.sleep(1500); // a few polls see "failed" and keep waiting
-        assertTrue(visible("pending-state").isDisplayed());
+        // The positive signal: the page has asked for the status (and been told "failed") at least twice.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> ((Number) ((JavascriptExecutor) b).executeScript(
+                "return performance.getEntriesByType('resource').filter(function (e) { return e.name.indexOf('/status') >= 0; }).length;"))
+                .intValue() >= 2);
+        assertTrue(visible("pending-state").isDisplayed(), "a declined earlier attempt keeps the page waiting");
         seed.move(declined, PaymentStatus.COMPLETED);
         WebElement done = new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("completed-state")));

@@ -72,6 +72,10 @@ class WebhookDeliveryTest extends SandboxTestSupport {
         assertTrue(condition.test(received), "events received: " + received.stream().map(Event::getType).toList());
     }
 
+    private static int heldExpiries(JsonPath log) {
+        return log.getList("data.findAll { it.event_type == 'checkout.session.expired' && it.outcome == 'held' }").size();
+    }
+
     private static JsonPath awaitDeliveryLog(Predicate<JsonPath> condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         JsonPath log = given().get("/sandbox/deliveries").then().statusCode(200).extract().jsonPath();
@@ -122,8 +126,10 @@ class WebhookDeliveryTest extends SandboxTestSupport {
         startReceiver();
         given().post("/sandbox/webhooks/pause").then().statusCode(200);
         Session session = createSession(1_000, "sgd");
+        int heldBefore = heldExpiries(given().get("/sandbox/deliveries").then().statusCode(200).extract().jsonPath());
         stripe.v1().checkout().sessions().expire(session.getId());
-        Thread.sleep(500);
+        // The positive signal that the delivery was due and held back: its "held" record in the delivery log.
+        awaitDeliveryLog(l -> heldExpiries(l) == heldBefore + 1);
         assertEquals(0, count("checkout.session.expired"));
         given().post("/sandbox/webhooks/resume").then().statusCode(200);
         awaitReceived(r -> count("checkout.session.expired") == 1);
