@@ -9,6 +9,7 @@ import com.insurepay.common.payment.PaymentKind;
 import com.insurepay.common.payment.PaymentStatus;
 import com.insurepay.common.payment.TransitionCause;
 import com.insurepay.common.store.PaymentRepository;
+import com.insurepay.testsupport.LocalQuoteEngine;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -415,7 +416,7 @@ public final class BenchMain {
     // ---- 2. initiate_purchase through MCP vs straight to checkout-service ----
 
     /** The same purchase for both sides: a fresh quote with its signed quote token. */
-    static Map<String, Object> purchase(QuoteSigner quotes, String prefix) throws Exception {
+    static Map<String, Object> purchase(LocalQuoteEngine quotes, String prefix) {
         String quoteId = prefix + UUID.randomUUID();
         return Map.of("user_id", "bench-user", "quote_id", quoteId, "quote_token", quotes.sign(quoteId, 15000, "SGD", "Bench Cover"),
                 "amount", 15000, "currency", "SGD", "product_name", "Bench Cover");
@@ -436,7 +437,7 @@ public final class BenchMain {
         }
         // checkout-service prices a purchase from the insurer's signed quote: both sides send one, signed with the stack's
         // local quote-engine key as ./stack quote does (the signing is the load generator's, the same on both sides).
-        QuoteSigner quotes = new QuoteSigner(home);
+        LocalQuoteEngine quotes = new LocalQuoteEngine(home);
         Load.Operation viaMcp = i -> {
             McpSchema.CallToolResult r = clients.get(i % threads).callTool(new McpSchema.CallToolRequest("initiate_purchase",
                     purchase(quotes, "bench-mcp-")));

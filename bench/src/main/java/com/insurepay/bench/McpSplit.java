@@ -1,6 +1,7 @@
 package com.insurepay.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.insurepay.testsupport.LocalQuoteEngine;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -31,7 +32,7 @@ final class McpSplit {
     private final Map<String, String> env = new HashMap<>();
     private final String token;
     private final AtomicLong ids = new AtomicLong();
-    private final QuoteSigner quotes;
+    private final LocalQuoteEngine quotes;
 
     McpSplit(Path home) throws Exception {
         for (String line : Files.readAllLines(home.resolve("env"))) {
@@ -41,7 +42,7 @@ final class McpSplit {
             }
         }
         token = System.getenv().getOrDefault("BENCH_MCP_TOKEN", env.get("MCP_TOKEN"));
-        quotes = new QuoteSigner(home);
+        quotes = new LocalQuoteEngine(home);
     }
 
     public static void main(String[] args) throws Exception {
