@@ -1,6 +1,5 @@
 package com.insurepay.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.insurepay.testsupport.LocalQuoteEngine;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Splits the MCP overhead of {@code initiate_purchase} (goal 4): the same purchase straight to checkout-service, as one
@@ -31,7 +29,6 @@ final class McpSplit {
 
     private final Map<String, String> env = new HashMap<>();
     private final String token;
-    private final AtomicLong ids = new AtomicLong();
     private final LocalQuoteEngine quotes;
 
     McpSplit(Path home) throws Exception {
@@ -65,11 +62,11 @@ final class McpSplit {
         List<McpSyncClient> clients = new ArrayList<>();
         for (Map.Entry<String, String> g : gateways.entrySet()) {
             URI mcpUrl = URI.create(g.getValue());
-            List<String> rawSessions = new ArrayList<>();
+            List<RawMcpClient> raw = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                rawSessions.add(initialize(mcpUrl));
+                raw.add(new RawMcpClient(mcpUrl, token));
             }
-            ops.put("raw JSON-RPC " + g.getKey(), i -> rawCall(mcpUrl, rawSessions.get(i % threads)));
+            ops.put("raw JSON-RPC " + g.getKey(), i -> raw.get(i % threads).callTool("initiate_purchase", arguments("split-raw")));
             if (sdk) {
                 List<McpSyncClient> mine = new ArrayList<>();
                 for (int i = 0; i < threads; i++) {
@@ -128,38 +125,6 @@ final class McpSplit {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(response.statusCode() + ": " + response.body());
-        }
-    }
-
-    private HttpResponse<String> post(URI mcpUrl, String session, Object message) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(mcpUrl).header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(BenchMain.JSON.writeValueAsString(message)));
-        if (session != null) {
-            b.header("Mcp-Session-Id", session).header("Mcp-Protocol-Version", "2025-06-18");
-        }
-        return BenchMain.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String initialize(URI mcpUrl) throws Exception {
-        HttpResponse<String> init = post(mcpUrl, null, Map.of("jsonrpc", "2.0", "id", ids.incrementAndGet(), "method", "initialize",
-                "params",
-                Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(), "clientInfo", Map.of("name", "split", "version", "1"))));
-        String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow(() -> new IllegalStateException(init.body()));
-        post(mcpUrl, session, Map.of("jsonrpc", "2.0", "method", "notifications/initialized"));
-        return session;
-    }
-
-    private void rawCall(URI mcpUrl, String session) throws Exception {
-        HttpResponse<String> r = post(mcpUrl, session,
-                Map.of("jsonrpc", "2.0", "id", ids.incrementAndGet(), "method", "tools/call", "params",
-                        Map.of("name", "initiate_purchase", "arguments", arguments("split-raw"))));
-        String body = r.body();
-        // A JSON body, or one SSE event carrying it.
-        int data = body.indexOf("data:");
-        JsonNode message = BenchMain.JSON.readTree(data >= 0 ? body.substring(data + 5).trim() : body);
-        if (r.statusCode() != 200 || message.has("error") || message.path("result").path("isError").asBoolean(false)) {
-            throw new IllegalStateException(r.statusCode() + ": " + body);
         }
     }
 }
