@@ -1,5 +1,6 @@
 package com.insurepay.common.cdi;
 
+import com.insurepay.common.analytics.AnalyticsQueries;
 import com.insurepay.common.metrics.MeteredPaymentRepository;
 import com.insurepay.common.metrics.PaymentMetrics;
 import com.insurepay.common.policy.PolicyRepository;
@@ -61,6 +62,13 @@ public class PaymentStoreProducer {
     @DefaultBean
     PaymentQueries paymentQueries(DynamoDbClient client, TableName table) {
         return new PaymentQueries(client, table.value());
+    }
+
+    @Produces
+    @ApplicationScoped
+    @DefaultBean
+    AnalyticsQueries analyticsQueries(DynamoDbClient client, TableName table, Clock clock) {
+        return new AnalyticsQueries(client, table.value(), clock);
     }
 
     @Produces
