@@ -71,6 +71,24 @@ public class AnalyticsQueries {
         Optional<String> product = productName.filter(p -> !p.isBlank());
         String productKey = product.map(PaymentContribution::productKey).orElse(null);
         Map<LocalDate, Map<String, Long>> byDay = new TreeMap<>();
+        dayFigures(tenant, from, to).forEach((sk, figures) -> {
+            // DAY#yyyy-mm-dd#<product key>
+            String[] parts = sk.split("#", 3);
+            if (parts.length == 3 && (productKey == null || productKey.equals(parts[2]))) {
+                Map<String, Long> day = byDay.computeIfAbsent(LocalDate.parse(parts[1]), d -> new HashMap<>());
+                figures.forEach((name, n) -> day.merge(name, n, Long::sum));
+            }
+        });
+        Instant asOf = clock.instant();
+        return of(tenant, from, to, product.orElse(null), byDay, asOf, backlog(tenant));
+    }
+
+    /**
+     * The figures of each of the tenant's day items of the period, by sort key (one Query, paged): what the report
+     * sums, and what a check compares with the contributions of the stored payments.
+     */
+    public Map<String, Map<String, Long>> dayFigures(String tenant, LocalDate from, LocalDate to) {
+        Map<String, Map<String, Long>> items = new TreeMap<>();
         Expr e = new Expr();
         String condition = e.name(PK) + " = " + e.value(PaymentTable.statsPk(tenant)) + " AND " + e.name(SK) + " BETWEEN "
                 + e.value(PaymentTable.STATS_DAY_SK_PREFIX + from) + " AND " + e.value(PaymentTable.STATS_DAY_SK_PREFIX + to + "~");
@@ -79,24 +97,18 @@ public class AnalyticsQueries {
             QueryResponse page = client.query(QueryRequest.builder().tableName(table).keyConditionExpression(condition)
                     .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).exclusiveStartKey(start).build());
             for (Map<String, AttributeValue> item : page.items()) {
-                String sk = item.get(SK).s();
-                // DAY#yyyy-mm-dd#<product key>
-                String[] parts = sk.split("#", 3);
-                if (parts.length < 3 || (productKey != null && !productKey.equals(parts[2]))) {
-                    continue;
-                }
-                Map<String, Long> day = byDay.computeIfAbsent(LocalDate.parse(parts[1]), d -> new HashMap<>());
+                Map<String, Long> figures = new TreeMap<>();
+                // Every number on a day item is a figure (keys, day, product name and tenant are strings).
                 item.forEach((name, value) -> {
-                    // Every number on a day item is a figure (keys, day, product name and tenant are strings).
-                    if (value.n() != null) {
-                        day.merge(name, Long.parseLong(value.n()), Long::sum);
+                    if (value.n() != null && Long.parseLong(value.n()) != 0) {
+                        figures.put(name, Long.parseLong(value.n()));
                     }
                 });
+                items.put(item.get(SK).s(), figures);
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
-        Instant asOf = clock.instant();
-        return of(tenant, from, to, product.orElse(null), byDay, asOf, backlog(tenant));
+        return items;
     }
 
     /** Why the period cannot be reported (a sentence naming the rule), or empty when it can. */

@@ -148,6 +148,18 @@ public record PaymentContribution(String tenant, String daySk, LocalDate day, St
         return delta;
     }
 
+    /** The day items these contributions add up to, by sort key (zeros left out): what the rollup must have written. */
+    public static Map<String, Map<String, Long>> sumByDay(Iterable<PaymentContribution> contributions) {
+        Map<String, Map<String, Long>> sum = new TreeMap<>();
+        for (PaymentContribution c : contributions) {
+            Map<String, Long> day = sum.computeIfAbsent(c.daySk(), k -> new TreeMap<>());
+            c.figures().forEach((name, n) -> day.merge(name, n, Long::sum));
+        }
+        sum.values().forEach(m -> m.values().removeIf(n -> n == 0L));
+        sum.values().removeIf(Map::isEmpty);
+        return sum;
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
