@@ -119,7 +119,8 @@ public class AnalyticsRollup {
             more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
             start = more ? page.lastEvaluatedKey() : null;
         } while (more && found < maxPerSweep);
-        // Left over: changed again meanwhile or counted by another replica (plus, when the sweep hit its bound, the rest).
+        // Left over: changed again meanwhile, or counted by another replica. Payments past this sweep's bound are not
+        // known here; the next sweep finds them.
         int leftOver = found - counted;
         backlog.set(leftOver);
         Instant now = clock.instant();
