@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -28,13 +29,28 @@ class PaymentTableTest {
         Set<String> indexes = table.globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName)
                 .collect(Collectors.toSet());
         assertEquals(Set.of("user_id-index", "quote_id-index", "stripe_session_id-index", "stripe_payment_intent-index",
-                "payment_link_id-index", "open_payments-index", "tokens-index"), indexes);
+                "payment_link_id-index", "open_payments-index", "tokens-index", "stats_due-index"), indexes);
         for (GlobalSecondaryIndexDescription gsi : table.globalSecondaryIndexes()) {
             assertEquals(gsi.indexName().equals("tokens-index") ? ProjectionType.ALL : ProjectionType.KEYS_ONLY,
                     gsi.projection().projectionType(), gsi.indexName() + ": payment indexes hold keys only");
         }
         assertEquals(PaymentTable.TTL_ATTRIBUTE,
                 client.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription().attributeName());
+    }
+
+    /** A table made before the analytics (no stats_due-index) is refused until the index is added. */
+    @Test
+    void aTableWithoutTheAnalyticsOutboxIndexIsRefused() {
+        String name = "payments_before_analytics_" + System.nanoTime();
+        CreateTableRequest full = PaymentTable.createTableRequest(name);
+        client.createTable(full.toBuilder()
+                .globalSecondaryIndexes(full.globalSecondaryIndexes().stream()
+                        .filter(g -> !PaymentTable.STATS_DUE_INDEX.equals(g.indexName())).toList())
+                .attributeDefinitions(full.attributeDefinitions().stream()
+                        .filter(a -> !PaymentTable.STATS_DUE_ATTRIBUTE.equals(a.attributeName())).toList())
+                .build());
+        TableMismatchException e = assertThrows(TableMismatchException.class, () -> PaymentTable.ensure(client, name));
+        assertTrue(e.getMessage().contains("missing GSI stats_due-index"), e.getMessage());
     }
 
     @Test
