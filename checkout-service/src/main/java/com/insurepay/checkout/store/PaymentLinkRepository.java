@@ -3,6 +3,7 @@ package com.insurepay.checkout.store;
 import static com.insurepay.common.table.PaymentTable.*;
 
 import com.insurepay.common.store.Attr;
+import com.insurepay.common.table.PaymentTable.SavedLinks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -72,14 +73,14 @@ public class PaymentLinkRepository {
         item.put("currency", Attr.s(r.currency()));
         Attr.putIfPresent(item, "insured_policy_id", r.policyId());
         Attr.putIfPresent(item, "notes", r.notes());
-        item.put("payment_intent_id", Attr.s(r.paymentId()));
+        item.put(SavedLinks.PAYMENT_ID, Attr.s(r.paymentId()));
         Attr.putIfPresent(item, "stripe_payment_link_id", r.stripePaymentLinkId());
         Attr.putIfPresent(item, "payment_link_url", r.url());
         Attr.putIfPresent(item, "stripe_price_id", r.priceId());
         Attr.putIfPresent(item, "link_expires_at", r.expiresAt());
         item.put("active", Attr.bool(r.active()));
-        Attr.putIfPresent(item, "sent_at", r.sentAt());
-        Attr.putIfPresent(item, "sent_to", r.sentTo());
+        Attr.putIfPresent(item, SavedLinks.SENT_AT, r.sentAt());
+        Attr.putIfPresent(item, SavedLinks.SENT_TO, r.sentTo());
         item.put("link_created_at", Attr.time(r.createdAt()));
         return item;
     }
@@ -95,14 +96,14 @@ public class PaymentLinkRepository {
                 Attr.str(item, "currency"),
                 Attr.str(item, "insured_policy_id"),
                 Attr.str(item, "notes"),
-                Attr.str(item, "payment_intent_id"),
+                Attr.str(item, SavedLinks.PAYMENT_ID),
                 Attr.str(item, "stripe_payment_link_id"),
                 Attr.str(item, "payment_link_url"),
                 Attr.str(item, "stripe_price_id"),
                 Attr.instant(item, "link_expires_at"),
                 Attr.bool(item, "active"),
-                Attr.instant(item, "sent_at"),
-                Attr.str(item, "sent_to"),
+                Attr.instant(item, SavedLinks.SENT_AT),
+                Attr.str(item, SavedLinks.SENT_TO),
                 Attr.instant(item, "link_created_at"),
                 Attr.num(item, "version", 0));
     }
