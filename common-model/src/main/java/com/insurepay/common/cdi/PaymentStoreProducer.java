@@ -1,5 +1,7 @@
 package com.insurepay.common.cdi;
 
+import com.insurepay.common.analytics.AnalyticsQueries;
+import com.insurepay.common.analytics.AnalyticsRollup;
 import com.insurepay.common.metrics.MeteredPaymentRepository;
 import com.insurepay.common.metrics.PaymentMetrics;
 import com.insurepay.common.policy.PolicyRepository;
@@ -61,6 +63,23 @@ public class PaymentStoreProducer {
     @DefaultBean
     PaymentQueries paymentQueries(DynamoDbClient client, TableName table) {
         return new PaymentQueries(client, table.value());
+    }
+
+    @Produces
+    @ApplicationScoped
+    @DefaultBean
+    AnalyticsQueries analyticsQueries(DynamoDbClient client, TableName table, Clock clock) {
+        return new AnalyticsQueries(client, table.value(), clock);
+    }
+
+    /** Used by the service that schedules it (checkout-service); its meters appear where it is created. */
+    @Produces
+    @ApplicationScoped
+    @DefaultBean
+    AnalyticsRollup analyticsRollup(DynamoDbClient client, TableName table, Clock clock, Instance<MeterRegistry> registry,
+            @ConfigProperty(name = "payments.analytics.rollup-max-per-sweep", defaultValue = "1000") int maxPerSweep) {
+        return new AnalyticsRollup(client, table.value(), clock, registry.isResolvable() ? registry.get() : new SimpleMeterRegistry(),
+                maxPerSweep);
     }
 
     @Produces

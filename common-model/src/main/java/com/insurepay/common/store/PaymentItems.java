@@ -65,6 +65,8 @@ public final class PaymentItems {
             item.put(OPEN_BUCKET, Attr.s(bucket));
         }
         item.put(Payments.HISTORY, historyList(history));
+        // Due for the analytics rollup from its first write (see PaymentRepository#apply).
+        item.put(STATS_DUE_ATTRIBUTE, Attr.s(STATS_DUE));
         return item;
     }
 

@@ -247,6 +247,8 @@ public class PaymentRepository {
         String history = e.name(Payments.HISTORY);
         set.add(history + " = list_append(if_not_exists(" + history + ", " + e.value(EMPTY_LIST) + "), "
                 + e.value(PaymentItems.historyList(entries)) + ")");
+        // The analytics outbox: every applied change marks the payment for the rollup, in this same write.
+        set.add(e.name(STATS_DUE_ATTRIBUTE) + " = " + e.value(STATS_DUE));
         String bucket = PaymentItems.bucketOf(to);
         if (bucket == null) {
             remove.add(e.name(OPEN_BUCKET));

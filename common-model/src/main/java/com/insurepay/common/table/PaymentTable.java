@@ -61,6 +61,9 @@ public final class PaymentTable {
     public static final String COUNTER_SK = "COUNTER";
     public static final String TOKEN_PK_PREFIX = "TOKEN#";
     public static final String TOKEN_SK = "TOKEN";
+    /** A tenant's analytics: {@code STATS#<tenant>} / {@code DAY#<yyyy-mm-dd>#<product key>} (see {@link Stats}). */
+    public static final String STATS_PK_PREFIX = "STATS#";
+    public static final String STATS_DAY_SK_PREFIX = "DAY#";
 
     /**
      * The partition key of a quote's items (lease, saved link): {@code QUOTE#<tenant>#<quote_id>}. Quote ids are the
@@ -97,6 +100,13 @@ public final class PaymentTable {
     public static final String TENANT_DAY = "tenant_day";
     /** {@code yyyy-mm-dd} (UTC day of {@code received_at}) on delivery records: {@link #DELIVERIES_INDEX}. */
     public static final String DELIVERY_DAY = "delivery_day";
+    /**
+     * Present only on a payment whose figures changed since the analytics rollup last counted it ({@link #STATS_DUE}),
+     * written in the same write as the change; the rollup removes it when it has counted the payment. Makes
+     * {@link #STATS_DUE_INDEX} sparse (the transactional outbox of the analytics).
+     */
+    public static final String STATS_DUE_ATTRIBUTE = "stats_due";
+    public static final String STATS_DUE = "DUE";
     /** Present only on MCP token items: makes {@link #TOKENS_INDEX} sparse. */
     public static final String TOKEN_BUCKET = "token_bucket";
 
@@ -122,6 +132,8 @@ public final class PaymentTable {
     public static LocalDate utcDay(Instant instant) {
         return LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
+    /** Payments not yet counted by the analytics rollup ({@code stats_due}, {@code created_at}: a key that never changes). */
+    public static final String STATS_DUE_INDEX = "stats_due-index";
 
     /** The payment item ({@code PAY#<id>} / {@code PAYMENT}): the aggregate, its audit trail and its event marks. */
     public static final class Payments {
@@ -149,6 +161,8 @@ public final class PaymentTable {
         public static final String HISTORY = "history";
         /** Ids of the Stripe events already applied or recorded on this payment (string set): de-duplication. */
         public static final String STRIPE_EVENTS = "stripe_events";
+        /** What the analytics rollup last counted for this payment: a map of {@link Stats} figures plus its day item key. */
+        public static final String STATS_COUNTED = "stats_counted";
 
         private Payments() {
         }
@@ -282,6 +296,58 @@ public final class PaymentTable {
         }
     }
 
+    /**
+     * A tenant's analytics of one UTC day (the day its payments were STARTED: a cohort) and one product
+     * ({@code STATS#<tenant>} / {@code DAY#<yyyy-mm-dd>#<product key>}). Only top-level numbers, changed with
+     * {@code ADD} by the analytics rollup (DynamoDB's ADD works on top-level attributes only). The outcome counts
+     * ({@link #PENDING} … {@link #PAID_AFTER_CLOSE}) are mutually exclusive and sum to {@link #STARTED}.
+     */
+    public static final class Stats {
+        public static final String ENTITY_VALUE = "payment_stats";
+        /** The day's date ({@code yyyy-mm-dd}) and the plain product name (absent: payments without one). */
+        public static final String DAY = "day";
+        public static final String PRODUCT_NAME = "product_name";
+        /** Product key of payments without a product name; {@code ~} never appears in a URL-encoded name. */
+        public static final String NO_PRODUCT_KEY = "~";
+
+        public static final String STARTED = "started";
+        /** {@code started_buy_now} (checkout), {@code started_pay_later} (payment_link). */
+        public static final String STARTED_PREFIX = "started_";
+        public static final String PENDING = "pending";
+        /** Paid and kept: completed, partially refunded, refunded or disputed after completion. */
+        public static final String COMPLETED = "completed";
+        /** {@code completed_buy_now}, {@code completed_pay_later}. */
+        public static final String COMPLETED_PREFIX = "completed_";
+        /** Still open, its last attempt declined. */
+        public static final String FAILED = "failed";
+        public static final String EXPIRED = "expired";
+        public static final String CANCELLED = "cancelled";
+        /** Money that arrived after we closed the payment (given back; whatever happened to it since). */
+        public static final String PAID_AFTER_CLOSE = "paid_after_close";
+        /** Minor units per currency of completed payments: {@code gross_SGD}, {@code refunded_SGD}. */
+        public static final String GROSS_PREFIX = "gross_";
+        public static final String REFUNDED_PREFIX = "refunded_";
+        /** Completed payments with a refund, with a dispute. */
+        public static final String REFUNDS = "refunds";
+        public static final String DISPUTES = "disputes";
+        /** Time from start to payment of completed payments: {@code ttp_<bucket>} (see {@code TimeToPayBucket}). */
+        public static final String TIME_TO_PAY_PREFIX = "ttp_";
+        /** Payments that ended unpaid after a decline, by their last failure reason: {@code fail_<sanitised reason>}. */
+        public static final String FAILURE_PREFIX = "fail_";
+        /** In {@link Payments#STATS_COUNTED} only: the sort key of the day item the figures were counted in. */
+        public static final String COUNTED_DAY_SK = "day_sk";
+
+        public static final String BUY_NOW = "buy_now";
+        public static final String PAY_LATER = "pay_later";
+
+        private Stats() {
+        }
+    }
+
+    public static String statsPk(String tenant) {
+        return STATS_PK_PREFIX + tenant;
+    }
+
     /** name → (hash key, range key or null). */
     static final Map<String, String[]> INDEXES = Map.ofEntries(
             Map.entry(USER_INDEX, new String[] {USER_ID, CREATED_AT}),
@@ -292,7 +358,8 @@ public final class PaymentTable {
             Map.entry(OPEN_PAYMENTS_INDEX, new String[] {OPEN_BUCKET, EXPIRES_AT}),
             Map.entry(TOKENS_INDEX, new String[] {TOKEN_BUCKET, CREATED_AT}),
             Map.entry(TENANT_DAY_INDEX, new String[] {TENANT_DAY, CREATED_AT}),
-            Map.entry(DELIVERIES_INDEX, new String[] {DELIVERY_DAY, DeliveryRecords.RECEIVED_AT}));
+            Map.entry(DELIVERIES_INDEX, new String[] {DELIVERY_DAY, DeliveryRecords.RECEIVED_AT}),
+            Map.entry(STATS_DUE_INDEX, new String[] {STATS_DUE_ATTRIBUTE, CREATED_AT}));
 
     private static final Logger LOG = Logger.getLogger(PaymentTable.class);
 
