@@ -78,7 +78,7 @@ public class AnalyticsCharts {
         String period = start + " to " + end + " (UTC)";
         String revenueChart = SvgCharts.bars("revenue-chart", "Daily gross revenue" + (chartCurrency == null ? "" : " in " + chartCurrency),
                 "Gross revenue of completed payments by the day they were started, " + period + ".", revenueBars, 0,
-                v -> chartCurrency == null ? Long.toString(Math.round(v)) : Display.money(Math.round(v), chartCurrency));
+                v -> chartCurrency == null ? Long.toString(Math.round(v)) : Display.amount(Math.round(v), chartCurrency));
         String conversionChart = SvgCharts.bars("conversion-chart", "Daily conversion",
                 "Completed payments as a share of payments started, by day started, " + period + ".", conversionBars, 1.0,
                 v -> Math.round(v * 100) + "%");

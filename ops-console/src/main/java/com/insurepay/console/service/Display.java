@@ -32,6 +32,15 @@ public final class Display {
         }
     }
 
+    /** The amount alone, in major units with grouping ("1,500.00"): for chart axes titled with their currency. */
+    public static String amount(long minorUnits, String currency) {
+        try {
+            return new Money(minorUnits, currency).formatNumber();
+        } catch (RuntimeException unusualCurrency) {
+            return Long.toString(minorUnits);
+        }
+    }
+
     /** "partially_refunded" → "partially refunded". */
     public static String words(String wireName) {
         return wireName == null ? "–" : wireName.replace('_', ' ');
