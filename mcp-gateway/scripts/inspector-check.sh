@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks a running mcp-gateway the way an MCP client sees it, with the official MCP Inspector CLI
-# (@modelcontextprotocol/inspector, Streamable HTTP + bearer header): lists the tools (all nine must be there)
+# (@modelcontextprotocol/inspector, Streamable HTTP + bearer header): lists the tools (all ten must be there)
 # and calls check_payment_status.
 #
 # Usage: mcp-gateway/scripts/inspector-check.sh [MCP_URL] [MCP_TOKEN] [PAYMENT_INTENT_ID]
@@ -20,7 +20,7 @@ URL="${1:-${MCP_URL:-http://localhost:8080/mcp}}"
 TOKEN="${2:-${MCP_TOKEN:-}}"
 PAYMENT="${3:-${PAYMENT_INTENT_ID:-}}"
 TOOLS=(initiate_purchase check_payment_status complete_purchase cancel_payment save_quote_for_later
-       send_payment_link get_payment_link refund_payment list_payments)
+       send_payment_link get_payment_link refund_payment list_payments payment_analytics)
 
 [ -n "$TOKEN" ] || { echo "No token: pass it as the 2nd argument or set MCP_TOKEN." >&2; exit 2; }
 command -v node >/dev/null && command -v npm >/dev/null || { echo "node/npm not found" >&2; exit 3; }

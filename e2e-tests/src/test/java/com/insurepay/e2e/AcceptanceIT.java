@@ -29,11 +29,12 @@ class AcceptanceIT extends McpJourney {
 
     @Test
     @Order(0)
-    void theNineToolsAreListedWithSchemas() {
+    void theTenToolsAreListedWithSchemas() {
         McpSchema.ListToolsResult tools = mcp.listTools();
         Set<String> names = tools.tools().stream().map(McpSchema.Tool::name).collect(Collectors.toSet());
         assertEquals(Set.of("initiate_purchase", "check_payment_status", "complete_purchase", "cancel_payment",
-                "save_quote_for_later", "send_payment_link", "get_payment_link", "refund_payment", "list_payments"), names);
+                "save_quote_for_later", "send_payment_link", "get_payment_link", "refund_payment", "list_payments",
+                "payment_analytics"), names);
         tools.tools().forEach(t -> {
             assertNotNull(t.inputSchema(), t.name() + " input schema");
             assertNotNull(t.outputSchema(), t.name() + " output schema");

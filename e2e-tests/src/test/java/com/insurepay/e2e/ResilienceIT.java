@@ -42,11 +42,15 @@ class ResilienceIT {
 
     /**
      * 7. Storm and faults: 200 purchases paid concurrently while webhook-service is killed and restarted once; the
-     * sandbox retries like Stripe, and every payment ends completed with exactly one applied completion.
+     * sandbox retries like Stripe, and every payment ends completed with exactly one applied completion. Then
+     * payment_analytics, through MCP, counts exactly those 200 payments (a product only this test sells, so the other
+     * journeys sharing the stack and the tenant do not count), and another tenant's token sees none of them.
      */
     @Test
     void twoHundredPurchasesSurviveAWebhookServiceCrash() throws Exception {
         int purchases = 200;
+        long amount = 5010;
+        String product = unique("Storm Cover");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<String>> started = new ArrayList<>();
         List<Mcp> clients = new ArrayList<>();
@@ -58,7 +62,8 @@ class ResilienceIT {
             for (int i = 0; i < purchases; i++) {
                 Mcp mcp = clients.get(i % clients.size());
                 started.add(pool.submit(() -> {
-                    JsonNode p = mcp.call("initiate_purchase", purchase(unique("storm-user"), unique("storm-quote"), 5010, null));
+                    JsonNode p = mcp.call("initiate_purchase",
+                            quoted(unique("storm-user"), unique("storm-quote"), amount, product, null));
                     Stack.payWithCard(p.path("session_id").asText(), CARD_OK);
                     thirdDone.countDown();
                     return p.path("payment_intent_id").asText();
@@ -97,6 +102,35 @@ class ResilienceIT {
                     }
                 }
                 assertEquals(1, appliedCompletions, "exactly one applied completion for " + id + ": " + payment.path("history"));
+            }
+            // The analytics: counted by the rollup within seconds, exactly once each despite the crash and retries.
+            Map<String, Object> args = Map.of("product_name", product);
+            JsonNode a = Awaitility.await("the storm counted in payment_analytics").atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> mcp.call("payment_analytics", args),
+                            r -> r.path("totals").path("completed").asLong() == purchases && r.path("rollup_backlog").asLong() == 0);
+            JsonNode totals = a.path("totals");
+            assertEquals(purchases, totals.path("started").asLong(), a.toString());
+            assertEquals(purchases, totals.path("started_buy_now").asLong(), a.toString());
+            assertEquals(0, totals.path("started_pay_later").asLong(), a.toString());
+            for (String none : List.of("pending", "failed", "expired", "cancelled", "paid_after_close", "refunds", "disputes")) {
+                assertEquals(0, totals.path(none).asLong(), none + ": " + a);
+            }
+            assertEquals("1.0000", a.path("conversion").path("overall").decimalValue().setScale(4).toPlainString());
+            assertEquals(1, a.path("revenue").size(), a.toString());
+            JsonNode sgd = a.path("revenue").get(0);
+            assertEquals("SGD", sgd.path("currency").asText());
+            assertEquals(purchases * amount, sgd.path("gross").asLong());
+            assertEquals(0, sgd.path("refunded").asLong());
+            assertEquals("SGD 10,020.00", sgd.path("net_display").asText());
+            assertEquals(purchases, a.path("time_to_pay").path("paid_payments").asLong());
+            long perDay = 0;
+            for (JsonNode day : a.path("days")) {
+                perDay += day.path("completed").asLong();
+            }
+            assertEquals(purchases, perDay, "the daily series adds up: " + a.path("days"));
+            try (Mcp other = new Mcp(Stack.createToken(unique("analytics-other"), "analytics-other", "read"))) {
+                assertEquals(0, other.call("payment_analytics", args).path("totals").path("started").asLong(),
+                        "another insurer's token sees none of them");
             }
         } finally {
             pool.shutdownNow();

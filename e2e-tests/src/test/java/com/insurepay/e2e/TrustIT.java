@@ -84,7 +84,7 @@ class TrustIT {
     @Test
     void aReadOnlyTokenSeesOnlyReadToolsAndCannotRefund() {
         List<String> tools = readOnly.listTools().tools().stream().map(McpSchema.Tool::name).sorted().toList();
-        assertEquals(List.of("check_payment_status", "get_payment_link", "list_payments"), tools);
+        assertEquals(List.of("check_payment_status", "get_payment_link", "list_payments", "payment_analytics"), tools);
 
         JsonNode started = mcp.call("initiate_purchase", purchase(unique("user"), unique("quote"), 8000, null));
         String paymentId = started.path("payment_intent_id").asText();

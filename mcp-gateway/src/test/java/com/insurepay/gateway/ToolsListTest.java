@@ -26,13 +26,13 @@ class ToolsListTest {
 
     static final Set<String> TOOLS = Set.of("initiate_purchase", "check_payment_status", "complete_purchase",
             "cancel_payment", "save_quote_for_later", "send_payment_link", "get_payment_link", "refund_payment",
-            "list_payments");
+            "list_payments", "payment_analytics");
 
     @Inject
     McpTokenRepository tokens;
 
     @Test
-    void listsTheNineToolsWithInputAndOutputSchemasAndDeliberateHints() {
+    void listsTheTenToolsWithInputAndOutputSchemasAndDeliberateHints() {
         try (McpStreamableTestClient client = McpClients.connected(tokens)) {
             client.when().toolsList(page -> {
                 assertEquals(TOOLS, page.tools().stream().map(ToolInfo::name).collect(Collectors.toSet()));
@@ -44,7 +44,7 @@ class ToolsListTest {
                     assertTrue(tool.annotations().isPresent(), tool.name() + " has no annotations");
                 }
                 // read-only tools: not destructive either (the extension defaults destructiveHint to true)
-                for (String name : List.of("check_payment_status", "get_payment_link", "list_payments")) {
+                for (String name : List.of("check_payment_status", "get_payment_link", "list_payments", "payment_analytics")) {
                     ToolAnnotations a = page.findByName(name).annotations().orElseThrow();
                     assertTrue(a.readOnlyHint(), name);
                     assertFalse(a.destructiveHint(), name);
@@ -74,6 +74,11 @@ class ToolsListTest {
                 assertTrue(output.containsKey("checkout_url"), output.encode());
                 assertTrue(output.containsKey("widget"), output.encode());
 
+                JsonObject analytics = page.findByName("payment_analytics").inputSchema();
+                assertEquals(Set.of("from", "to", "product_name", "conversation_id"), analytics.getJsonObject("properties").fieldNames());
+                assertTrue(analytics.getJsonArray("required") == null || analytics.getJsonArray("required").isEmpty(),
+                        "every argument is optional: the last 7 days by default");
+                assertTrue(page.findByName("payment_analytics").outputSchema().getJsonObject("properties").containsKey("totals"));
                 Map<String, Object> refundArgs = page.findByName("refund_payment").inputSchema().getJsonObject("properties").getMap();
                 assertEquals(Set.of("payment_intent_id", "amount", "reason", "request_id", "conversation_id"), refundArgs.keySet(),
                         "the MCP request id and the client's elicitation are not model arguments");

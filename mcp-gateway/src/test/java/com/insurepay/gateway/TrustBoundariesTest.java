@@ -100,8 +100,11 @@ class TrustBoundariesTest {
     void aTokenSeesOnlyTheToolsOfItsScopesAndIsRefusedTheOthersWithAToolError() {
         String readOnly = token("acme", EnumSet.of(Scope.READ), McpClients.GENEROUS);
         try (McpStreamableTestClient client = McpClients.connected(readOnly)) {
-            client.when().toolsList(page -> assertEquals(Set.of("check_payment_status", "list_payments", "get_payment_link"),
-                    page.tools().stream().map(ToolInfo::name).collect(Collectors.toSet()))).thenAssertResults();
+            client.when()
+                    .toolsList(
+                            page -> assertEquals(Set.of("check_payment_status", "list_payments", "get_payment_link", "payment_analytics"),
+                                    page.tools().stream().map(ToolInfo::name).collect(Collectors.toSet())))
+                    .thenAssertResults();
             ToolResponse refused = call(client, "refund_payment", Map.of("payment_intent_id", "pay_01"));
             assertTrue(refused.isError());
             assertTrue(text(refused).contains("needs the 'refund' permission"), text(refused));

@@ -112,6 +112,22 @@ class AnalyticsRollupTest {
         assertDayItemsEqualTheContributions();
     }
 
+    /** The outbox marker comes only with a change of figures' inputs: refused or recorded-only entries leave none. */
+    @Test
+    void onlyAppliedChangesMarkThePaymentDue() {
+        Payment p = create(PaymentKind.CHECKOUT, "SGD", 15000, "Travel Cover");
+        assertTrue(item(p).containsKey(PaymentTable.STATS_DUE_ATTRIBUTE), "a new payment is due");
+        apply(p, paid());
+        rollup.sweep();
+        assertFalse(item(p).containsKey(PaymentTable.STATS_DUE_ATTRIBUTE));
+        assertFalse(repository.apply(p.paymentId(), Transition.to(EXPIRED, TransitionCause.webhook("evt_late", "late expiry")))
+                .applied(), "refused: recorded in the history only");
+        repository.recordReferences(p.paymentId(), null, TransitionCause.system("ids"), PaymentChanges.NONE.withStripeSession("cs_x"));
+        assertFalse(item(p).containsKey(PaymentTable.STATS_DUE_ATTRIBUTE), "nothing to count again");
+        apply(p, Transition.to(PARTIALLY_REFUNDED, api()).with(PaymentChanges.NONE.withRefundedAmount(100)));
+        assertTrue(item(p).containsKey(PaymentTable.STATS_DUE_ATTRIBUTE), "an applied change is due again");
+    }
+
     /** The version race: a transition lands between the rollup's read and its write. */
     @Test
     void aPaymentChangedWhileTheRollupRunsIsLeftDueAndCountedAgain() {

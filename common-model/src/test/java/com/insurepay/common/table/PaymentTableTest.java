@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -36,6 +37,21 @@ class PaymentTableTest {
         }
         assertEquals(PaymentTable.TTL_ATTRIBUTE,
                 client.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription().attributeName());
+    }
+
+    /** A table made before the analytics (no stats_due-index) is refused until the index is added. */
+    @Test
+    void aTableWithoutTheAnalyticsOutboxIndexIsRefused() {
+        String name = "payments_before_analytics_" + System.nanoTime();
+        CreateTableRequest full = PaymentTable.createTableRequest(name);
+        client.createTable(full.toBuilder()
+                .globalSecondaryIndexes(full.globalSecondaryIndexes().stream()
+                        .filter(g -> !PaymentTable.STATS_DUE_INDEX.equals(g.indexName())).toList())
+                .attributeDefinitions(full.attributeDefinitions().stream()
+                        .filter(a -> !PaymentTable.STATS_DUE_ATTRIBUTE.equals(a.attributeName())).toList())
+                .build());
+        TableMismatchException e = assertThrows(TableMismatchException.class, () -> PaymentTable.ensure(client, name));
+        assertTrue(e.getMessage().contains("missing GSI stats_due-index"), e.getMessage());
     }
 
     @Test

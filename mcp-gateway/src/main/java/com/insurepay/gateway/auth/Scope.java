@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * scope but {@link #REFUND}: giving money back must be granted on purpose.
  */
 public enum Scope {
-    /** check_payment_status, list_payments, get_payment_link */
+    /** check_payment_status, list_payments, get_payment_link, payment_analytics */
     READ,
     /** initiate_purchase, complete_purchase */
     PURCHASE,
@@ -28,6 +28,7 @@ public enum Scope {
 
     private static final Map<String, Scope> BY_TOOL = Map.ofEntries(
             Map.entry("check_payment_status", READ), Map.entry("list_payments", READ), Map.entry("get_payment_link", READ),
+            Map.entry("payment_analytics", READ),
             Map.entry("initiate_purchase", PURCHASE), Map.entry("complete_purchase", PURCHASE),
             Map.entry("save_quote_for_later", LINKS), Map.entry("send_payment_link", LINKS),
             Map.entry("cancel_payment", CANCEL), Map.entry("refund_payment", REFUND));

@@ -42,6 +42,11 @@ public interface CheckoutApi {
     PaymentPage listPayments(@QueryParam("user_id") String userId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor);
 
+    @GET
+    @Path("/analytics")
+    AnalyticsView analytics(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("product_name") String productName);
+
     @POST
     @Path("/payments/{id}/cancel")
     PaymentView cancelPayment(@PathParam("id") String paymentIntentId, CheckoutRequests.Cancel body);

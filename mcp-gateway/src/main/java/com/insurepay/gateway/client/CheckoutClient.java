@@ -53,6 +53,16 @@ public class CheckoutClient {
         return call(() -> api.listPayments(userId, limit, cursor));
     }
 
+    /** A period's aggregates: a few reads of day items, however long the period. */
+    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = {CheckoutUnavailableException.class,
+            CheckoutProblemException.CheckoutFailedException.class, TimeoutException.class})
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5000, successThreshold = 2,
+            skipOn = CheckoutProblemException.CheckoutRejectedException.class)
+    public AnalyticsView analytics(String from, String to, String productName) {
+        return call(() -> api.analytics(from, to, productName));
+    }
+
     /** GET, but may create a fresh Stripe link when the old one expired: still safe to repeat (one live link per quote). */
     @Timeout(value = 12, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = {CheckoutUnavailableException.class,

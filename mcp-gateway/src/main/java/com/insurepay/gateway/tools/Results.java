@@ -3,6 +3,7 @@ package com.insurepay.gateway.tools;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.insurepay.gateway.client.AnalyticsView;
 import java.util.List;
 
 /**
@@ -197,5 +198,27 @@ public final class Results {
             Long refundedAmount,
             String policyNumber,
             String createdAt) {
+    }
+
+    /**
+     * payment_analytics: the period's figures (a cohort of UTC days by the day each payment was started), a one-line
+     * summary the assistant can repeat, and the per-day series for periods of up to {@code AnalyticsTools.MAX_DAYS_LISTED} days.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PaymentAnalytics(
+            String from,
+            String to,
+            String productName,
+            String summary,
+            AnalyticsView.Totals totals,
+            AnalyticsView.Conversion conversion,
+            AnalyticsView.TimeToPay timeToPay,
+            List<AnalyticsView.Revenue> revenue,
+            List<AnalyticsView.FailureReason> topFailureReasons,
+            List<AnalyticsView.Day> days,
+            String asOf,
+            Long rollupBacklog,
+            String note) {
     }
 }

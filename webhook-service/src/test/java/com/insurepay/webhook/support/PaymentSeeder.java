@@ -51,9 +51,18 @@ public class PaymentSeeder {
     }
 
     public Seeded checkout(PaymentStatus status, Money money) {
+        return checkout(status, money, Payment.DEFAULT_TENANT);
+    }
+
+    /** As {@link #checkout(PaymentStatus)}, for {@code tenant} (a test that counts a tenant's figures uses its own). */
+    public Seeded checkout(PaymentStatus status, String tenant) {
+        return checkout(status, Money.of(AMOUNT, CURRENCY), tenant);
+    }
+
+    private Seeded checkout(PaymentStatus status, Money money, String tenant) {
         Instant now = Instant.now();
         Instant expiresAt = now.plus(Duration.ofHours(24));
-        String id = create(PaymentKind.CHECKOUT, money, expiresAt, "initiate_purchase");
+        String id = create(tenant, PaymentKind.CHECKOUT, money, expiresAt, "initiate_purchase");
         String session = "cs_test_" + random();
         payments.attachCheckoutSession(id, session, "https://checkout.stripe.com/c/pay/" + session, expiresAt).orElseThrow();
         Seeded seeded = new Seeded(id, session, "pi_" + random(), "ch_" + random(), "dp_" + random(), null, money.amount(),
@@ -68,7 +77,15 @@ public class PaymentSeeder {
     }
 
     public Seeded paymentLink(Money money, String paymentLinkId) {
-        String id = create(PaymentKind.PAYMENT_LINK, money, Instant.now().plus(Duration.ofDays(7)), "save_quote_for_later");
+        return paymentLink(money, paymentLinkId, Payment.DEFAULT_TENANT);
+    }
+
+    public Seeded paymentLink(String tenant) {
+        return paymentLink(Money.of(AMOUNT, CURRENCY), "plink_" + random(), tenant);
+    }
+
+    private Seeded paymentLink(Money money, String paymentLinkId, String tenant) {
+        String id = create(tenant, PaymentKind.PAYMENT_LINK, money, Instant.now().plus(Duration.ofDays(7)), "save_quote_for_later");
         attachPaymentLink(id, paymentLinkId);
         return new Seeded(id, "cs_test_" + random(), "pi_" + random(), "ch_" + random(), "dp_" + random(), paymentLinkId,
                 money.amount(), money.currency());
@@ -76,7 +93,8 @@ public class PaymentSeeder {
 
     /** A pending payment of SGD 150.00 whose session or link is still to be created (by a test, at the sandbox). */
     public String pendingWithoutSession(PaymentKind kind) {
-        return create(kind, Money.of(AMOUNT, CURRENCY), Instant.now().plus(Duration.ofHours(24)), "initiate_purchase");
+        return create(Payment.DEFAULT_TENANT, kind, Money.of(AMOUNT, CURRENCY), Instant.now().plus(Duration.ofHours(24)),
+                "initiate_purchase");
     }
 
     public void attachSession(String paymentId, String sessionId, String url, Instant expiresAt) {
@@ -128,10 +146,10 @@ public class PaymentSeeder {
         return payments.find(paymentId).orElseThrow();
     }
 
-    private String create(PaymentKind kind, Money money, Instant expiresAt, String action) {
+    private String create(String tenant, PaymentKind kind, Money money, Instant expiresAt, String action) {
         Instant now = Instant.now();
         String id = Ids.newPaymentId(now);
-        payments.create(Payment.newPending(id, Payment.DEFAULT_TENANT, "user-" + UUID.randomUUID(), "quote-" + UUID.randomUUID(),
+        payments.create(Payment.newPending(id, tenant, "user-" + UUID.randomUUID(), "quote-" + UUID.randomUUID(),
                 money, "Travel Cover", "alice@example.com", kind, expiresAt, now), TransitionCause.api(action));
         return id;
     }
