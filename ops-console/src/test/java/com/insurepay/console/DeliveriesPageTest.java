@@ -51,6 +51,8 @@ class DeliveriesPageTest {
         String mismatches = Login.operator().queryParam("date", "2026-02-10").get("/t/acme/mismatches").then().statusCode(200)
                 .body(containsString("<h1>Mismatches of acme</h1>")).extract().asString();
         assertEquals(List.of(mismatch), events(mismatches));
+        assertTrue(mismatches.contains("href=\"/t/acme/mismatches?date=2026-02-09&amp;outcome=mismatch\""), "the day before");
+        assertTrue(mismatches.contains("href=\"/t/acme/mismatches?date=2026-02-11&amp;outcome=mismatch\""), "the day after");
         assertEquals(List.of(applied), events(Login.operator().queryParam("date", "2026-02-10").queryParam("outcome", "applied")
                 .get("/t/acme/deliveries").then().statusCode(200).extract().asString()));
         String ofDefault = Login.operator().queryParam("date", "2026-02-10").get("/t/default/deliveries").then().statusCode(200)
@@ -80,7 +82,8 @@ class DeliveriesPageTest {
     @Test
     void todayIsTheDefaultAndBadInputIsA400() {
         Login.operator().get("/t/acme/mismatches").then().statusCode(200)
-                .body(containsString("received on " + java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+                .body(containsString("received on " + java.time.LocalDate.now(java.time.ZoneOffset.UTC)))
+                .body(org.hamcrest.Matchers.not(containsString("id=\"following-day\"")));
         Login.operator().queryParam("outcome", "exploded").get("/t/acme/deliveries").then().statusCode(400)
                 .body(containsString("outcome must be one of"));
         Login.operator().queryParam("date", "yesterday").get("/t/acme/mismatches").then().statusCode(400)

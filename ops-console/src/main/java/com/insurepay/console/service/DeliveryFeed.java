@@ -93,7 +93,9 @@ public class DeliveryFeed {
         List<DeliveryRow> rows = found.stream().map(r -> new DeliveryRow(r.eventId(), Display.orDash(r.type()),
                 Display.orDash(r.stripeObjectId()), r.paymentId(), Display.orDash(r.outcome()), Display.time(r.receivedAt()),
                 Display.isoTime(r.receivedAt()))).toList();
-        return new DeliveryPage(day.toString(), outcome == null ? "" : outcome, rows, unattributed, next);
+        String following = day.isBefore(LocalDate.now(clock)) ? day.plusDays(1).toString() : null;
+        return new DeliveryPage(day.toString(), outcome == null ? "" : outcome, rows, unattributed, next, day.minusDays(1).toString(),
+                following);
     }
 
     private static String cursorAfter(DeliveryRecord r) {
