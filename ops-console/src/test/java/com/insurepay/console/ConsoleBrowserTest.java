@@ -176,6 +176,8 @@ class ConsoleBrowserTest {
             }
             open("t/acme/payments");
             screenshot("search-mobile");
+            open("t/acme/deliveries");
+            screenshot("deliveries-mobile");
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 1000));
         }
