@@ -38,6 +38,19 @@ class PaymentSearchTest {
     }
 
     @Test
+    void byStripeSessionPaymentIntentOrPaymentLink() {
+        Payment p = data.paid(data.checkout("default"), TestData.unique("evt_"));
+        assertEquals(List.of(p.paymentId()), ids(Login.operator().queryParam("stripe_id", p.stripeSessionId()).get("/t/default/payments")
+                .then().statusCode(200).extract().asString()));
+        assertEquals(List.of(p.paymentId()), ids(Login.operator().queryParam("stripe_id", p.stripePaymentIntent())
+                .get("/t/default/payments").then().statusCode(200).extract().asString()));
+        Login.operator().queryParam("stripe_id", p.stripeSessionId()).get("/t/acme/payments").then().statusCode(200)
+                .body(containsString("id=\"no-results\""));
+        Login.operator().queryParam("stripe_id", "ch_123").get("/t/default/payments").then().statusCode(400)
+                .body(containsString("a Stripe id starts with cs_"));
+    }
+
+    @Test
     void anUnknownPaymentIdFindsNothing() {
         Login.operator().queryParam("payment_id", "pay_01JXXXXXXXXXXXXXXXXXXXXXXX").get("/t/default/payments").then().statusCode(200)
                 .body(containsString("id=\"no-results\""));

@@ -63,10 +63,10 @@ public class ConsoleResource {
     @GET
     @Path("t/{tenant}/payments")
     public Response search(@PathParam("tenant") String tenant, @QueryParam("payment_id") String paymentId,
-            @QueryParam("quote_id") String quoteId, @QueryParam("user_id") String userId, @QueryParam("status") String status,
-            @QueryParam("date") String date, @QueryParam("cursor") String cursor) {
+            @QueryParam("quote_id") String quoteId, @QueryParam("user_id") String userId, @QueryParam("stripe_id") String stripeId,
+            @QueryParam("status") String status, @QueryParam("date") String date, @QueryParam("cursor") String cursor) {
         Site site = site(access.require(tenant), "payments");
-        SearchForm form = new SearchForm(paymentId, quoteId, userId, status, date);
+        SearchForm form = new SearchForm(paymentId, quoteId, userId, stripeId, status, date);
         try {
             SearchResult result = search.search(tenant, form, cursor);
             return Pages.html(Pages.search(site, form, STATUSES, result, Map.of()));

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Finds a tenant's payments. One id at a time (payment, quote or user: the table key or its GSI); without an id,
+ * Finds a tenant's payments. One id at a time (payment, quote, user or Stripe object: the table key or its GSI); without an id,
  * the payments created on one UTC day (today by default), through {@code tenant_day-index}. Status and day narrow
  * any search down (in memory, on the loaded payments). Never a Scan; another tenant's payment is never shown.
  */
@@ -22,6 +22,8 @@ import java.util.function.Predicate;
 public class PaymentSearch {
 
     public static final int PAGE_SIZE = 25;
+    /** The Stripe objects a payment stores: its Checkout Session, its PaymentIntent, its Payment Link. */
+    static final java.util.regex.Pattern STRIPE_PREFIXES = java.util.regex.Pattern.compile("(cs|pi|plink)_");
 
     private final PaymentRepository payments;
     private final PaymentQueries queries;
@@ -39,12 +41,16 @@ public class PaymentSearch {
         String paymentId = c.id("payment_id", form.paymentId());
         String quoteId = c.id("quote_id", form.quoteId());
         String userId = c.id("user_id", form.userId());
+        String stripeId = c.id("stripe_id", form.stripeId());
+        if (stripeId != null && !STRIPE_PREFIXES.matcher(stripeId).lookingAt()) {
+            c.problem("stripe_id", "a Stripe id starts with cs_ (Checkout Session), pi_ (PaymentIntent) or plink_ (Payment Link)");
+        }
         PaymentStatus status = c.status(form.status());
         LocalDate day = c.day("date", form.date());
         String cursor = c.cursor(cursorParam);
-        long ids = java.util.stream.Stream.of(paymentId, quoteId, userId).filter(v -> v != null).count();
+        long ids = java.util.stream.Stream.of(paymentId, quoteId, userId, stripeId).filter(v -> v != null).count();
         if (ids > 1) {
-            c.problem("payment_id", "search by one id at a time: payment id, quote id or user id");
+            c.problem("payment_id", "search by one id at a time: payment id, quote id, user id or Stripe id");
         }
         c.check();
 
@@ -61,6 +67,13 @@ public class PaymentSearch {
                 List<PaymentRow> rows = queries.findByQuote(tenant, quoteId, PaymentQueries.MAX_PAGE_SIZE).stream().filter(narrowed)
                         .map(PaymentRow::of).toList();
                 return new SearchResult(rows, "Payments of quote " + quoteId + filters, null);
+            }
+            if (stripeId != null) {
+                List<Payment> found = stripeId.startsWith("cs_") ? queries.findByStripeSession(stripeId).stream().toList()
+                        : stripeId.startsWith("pi_") ? queries.findByStripePaymentIntent(stripeId).stream().toList()
+                                : queries.findByPaymentLink(stripeId, PaymentQueries.MAX_PAGE_SIZE, null).items();
+                return new SearchResult(found.stream().filter(narrowed).map(PaymentRow::of).toList(),
+                        "Payments of Stripe object " + stripeId + filters, null);
             }
             if (userId != null) {
                 Page<Payment> page = queries.findByUser(tenant, userId, PAGE_SIZE, cursor);
