@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +44,13 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 public class AnalyticsRollup {
 
+    /** Prometheus: insurepay_analytics_rollup_applied_total, …_conflicts_total, …_backlog, …_lag_seconds, …_last_run_seconds. */
+    public static final String APPLIED = "insurepay.analytics.rollup.applied";
+    public static final String CONFLICTS = "insurepay.analytics.rollup.conflicts";
+    public static final String BACKLOG = "insurepay.analytics.rollup.backlog";
+    public static final String LAG = "insurepay.analytics.rollup.lag";
+    public static final String LAST_RUN = "insurepay.analytics.rollup.last.run";
+
     private static final Logger LOG = Logger.getLogger(AnalyticsRollup.class);
     private static final int PAGE = 100;
     private static final int MAX_BATCH_ATTEMPTS = 8;
@@ -53,6 +62,7 @@ public class AnalyticsRollup {
     private final Counter applied;
     private final Counter conflicts;
     private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong lag = new AtomicLong();
     private final AtomicLong lastRun = new AtomicLong();
 
     public AnalyticsRollup(DynamoDbClient client, String table, Clock clock, MeterRegistry registry, int maxPerSweep) {
@@ -67,14 +77,12 @@ public class AnalyticsRollup {
                 .register(registry);
         Gauge.builder(BACKLOG, backlog, AtomicLong::get)
                 .description("Payments changed but not yet counted in the analytics after the last rollup sweep").register(registry);
+        Gauge.builder(LAG, lag, AtomicLong::get).baseUnit("seconds")
+                .description("Age of the oldest change the last rollup sweep left uncounted (0: everything it found was counted)")
+                .register(registry);
         Gauge.builder(LAST_RUN, lastRun, AtomicLong::get).baseUnit("seconds")
                 .description("End of the last complete analytics rollup sweep, Unix time").register(registry);
     }
-
-    public static final String APPLIED = "insurepay.analytics.rollup.applied";
-    public static final String CONFLICTS = "insurepay.analytics.rollup.conflicts";
-    public static final String BACKLOG = "insurepay.analytics.rollup.backlog";
-    public static final String LAST_RUN = "insurepay.analytics.rollup.last.run";
 
     /** What one sweep did: payments found due, counted, left for the next sweep. */
     public record Sweep(int found, int counted, int leftOver) {
@@ -89,6 +97,7 @@ public class AnalyticsRollup {
     public Sweep sweep() {
         int found = 0;
         int counted = 0;
+        Instant oldestLeft = null;
         Map<String, AttributeValue> start = null;
         boolean more;
         do {
@@ -100,15 +109,23 @@ public class AnalyticsRollup {
             List<Map<String, AttributeValue>> keys = page.items().stream().map(i -> Map.of(PK, i.get(PK), SK, i.get(SK))).toList();
             found += keys.size();
             for (Map<String, AttributeValue> item : load(keys)) {
-                counted += count(item) ? 1 : 0;
+                if (count(item)) {
+                    counted++;
+                } else {
+                    Instant changed = Attr.instant(item, UPDATED_AT);
+                    oldestLeft = changed != null && (oldestLeft == null || changed.isBefore(oldestLeft)) ? changed : oldestLeft;
+                }
             }
             more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
             start = more ? page.lastEvaluatedKey() : null;
         } while (more && found < maxPerSweep);
-        // Left over: changed again meanwhile or counted by another replica (plus, when the sweep hit its bound, the rest).
+        // Left over: changed again meanwhile, or counted by another replica. Payments past this sweep's bound are not
+        // known here; the next sweep finds them.
         int leftOver = found - counted;
         backlog.set(leftOver);
-        lastRun.set(clock.instant().getEpochSecond());
+        Instant now = clock.instant();
+        lag.set(oldestLeft == null ? 0 : Math.max(0, Duration.between(oldestLeft, now).toSeconds()));
+        lastRun.set(now.getEpochSecond());
         return new Sweep(found, counted, leftOver);
     }
 

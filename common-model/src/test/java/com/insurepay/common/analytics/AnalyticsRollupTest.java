@@ -145,6 +145,22 @@ class AnalyticsRollupTest {
         assertDayItemsEqualTheContributions();
     }
 
+    @Test
+    void theMetersSayWhatTheSweepsDid() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        AnalyticsRollup metered = new AnalyticsRollup(client, table, CLOCK, registry, 1000);
+        Payment p = create(PaymentKind.CHECKOUT, "SGD", 15000, "Travel Cover");
+        create(PaymentKind.CHECKOUT, "SGD", 15000, "Travel Cover");
+        Map<String, AttributeValue> stale = item(p);
+        assertEquals(new AnalyticsRollup.Sweep(2, 2, 0), metered.sweep());
+        assertFalse(metered.count(stale), "already counted");
+        assertEquals(2.0, registry.get("insurepay.analytics.rollup.applied").counter().count());
+        assertEquals(1.0, registry.get("insurepay.analytics.rollup.conflicts").counter().count());
+        assertEquals(0.0, registry.get("insurepay.analytics.rollup.backlog").gauge().value());
+        assertEquals(0.0, registry.get("insurepay.analytics.rollup.lag").gauge().value());
+        assertTrue(registry.get("insurepay.analytics.rollup.last.run").gauge().value() > 1.7e9);
+    }
+
     /** Two replicas read the same payment: exactly one counts it. */
     @Test
     void twoRollupsCountingTheSamePaymentCountItOnce() {
