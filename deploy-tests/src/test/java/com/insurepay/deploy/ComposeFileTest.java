@@ -25,13 +25,14 @@ class ComposeFileTest {
     /** The four services and the sandbox: built from their module, with their architecture port. */
     static final Map<String, Integer> BUILT = Map.of(
             "stripe-sandbox", 12111, "checkout-service", 8081, "webhook-service", 8086,
-            "pages-service", 8085, "mcp-gateway", 8080);
+            "pages-service", 8085, "mcp-gateway", 8080, "ops-console", 8087);
     /** Host ports of the architecture (docs/ARCHITECTURE "Modules and ports", mail API 8025). */
     static final Map<String, Set<Integer>> HOST_PORTS = Map.of(
             "dynamodb", Set.of(8000), "mail", Set.of(3025, 8025),
             "stripe-sandbox", Set.of(12111), "checkout-service", Set.of(8081), "webhook-service", Set.of(8086),
-            "pages-service", Set.of(8085), "mcp-gateway", Set.of(8080));
-    static final Set<String> DYNAMODB_CLIENTS = Set.of("checkout-service", "webhook-service", "pages-service", "mcp-gateway");
+            "pages-service", Set.of(8085), "mcp-gateway", Set.of(8080), "ops-console", Set.of(8087));
+    static final Set<String> DYNAMODB_CLIENTS = Set.of("checkout-service", "webhook-service", "pages-service", "mcp-gateway",
+            "ops-console");
     static final Set<String> ONE_SHOTS = Set.of("table-init");
     /** Every published port binds to 127.0.0.1 unless COMPOSE_BIND_ADDRESS says otherwise. */
     static final Pattern PORT = Pattern.compile("^\\$\\{COMPOSE_BIND_ADDRESS:-127\\.0\\.0\\.1}:(?:\\$\\{[A-Z_]+:-(\\d+)}|(\\d+)):(\\d+)$");
@@ -53,7 +54,7 @@ class ComposeFileTest {
     @Test
     void everyPartOfTheSystemIsThere() {
         for (String name : List.of("dynamodb", "table-init", "mail", "stripe-sandbox",
-                "checkout-service", "webhook-service", "pages-service", "mcp-gateway")) {
+                "checkout-service", "webhook-service", "pages-service", "mcp-gateway", "ops-console")) {
             assertTrue(services.has(name), "service " + name + " in docker-compose.yml");
         }
         assertTrue(services.path("mail").path("image").asText().startsWith("greenmail/standalone"));
@@ -104,10 +105,17 @@ class ComposeFileTest {
     }
 
     @Test
+    void theConsoleSignsInLocallyWithAPasswordFromTheEnvironment() {
+        JsonNode env = services.path("ops-console").path("environment");
+        assertEquals("local", env.path("QUARKUS_PROFILE").asText(), "the local sign-in (production: OIDC)");
+        assertTrue(env.path("CONSOLE_LOCAL_PASSWORD").asText().startsWith("${CONSOLE_LOCAL_PASSWORD:?"), "no default password");
+    }
+
+    @Test
     void everyAppDependsOnWhatItNeedsWithConditions() {
         Set<String> allowed = Set.of("service_healthy", "service_completed_successfully", "service_started");
         for (String name : List.of("table-init", "checkout-service", "webhook-service",
-                "pages-service", "mcp-gateway")) {
+                "pages-service", "mcp-gateway", "ops-console")) {
             JsonNode deps = services.path(name).path("depends_on");
             assertTrue(deps.isObject() && deps.size() > 0, name + " uses the long depends_on form");
             deps.fields().forEachRemaining(d -> {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** Renders k8s/overlays/local and k8s/overlays/prod with `kubectl kustomize` and checks what they promise. */
 class KustomizeTest {
 
-    static final List<String> APPS = List.of("checkout-service", "webhook-service", "pages-service", "mcp-gateway");
+    static final List<String> APPS = List.of("checkout-service", "webhook-service", "pages-service", "mcp-gateway", "ops-console");
     static final Set<String> PUBLIC = Set.of("webhook-service", "pages-service", "mcp-gateway");
 
     static List<JsonNode> local;
@@ -281,6 +281,48 @@ class KustomizeTest {
         });
         assertTrue(named(prod, "HorizontalPodAutoscaler", "webhook-service").path("spec").path("minReplicas").asInt() >= 2);
         assertTrue(named(prod, "HorizontalPodAutoscaler", "mcp-gateway").path("spec").path("minReplicas").asInt() >= 2);
+    }
+
+    @Test
+    void theConsoleIsNeverBehindAnIngressAndOnlyOperatorsNamespacesReachIt() {
+        both().forEach((overlay, docs) -> {
+            for (JsonNode ing : ofKind(docs, "Ingress")) {
+                assertFalse(ing.toString().contains("\"ops-console\""),
+                        overlay + ": no Ingress routes to the console " + ing.path("metadata"));
+            }
+            assertEquals("ClusterIP", named(docs, "Service", "ops-console").path("spec").path("type").asText(), overlay);
+            Map<String, String> console = podLabels(named(docs, "Deployment", "ops-console"));
+            for (JsonNode p : ofKind(docs, "NetworkPolicy")) {
+                if (p.path("spec").path("podSelector").size() == 0 || !selects(p.path("spec").path("podSelector"), console)) {
+                    continue;
+                }
+                for (JsonNode rule : p.path("spec").path("ingress")) {
+                    for (JsonNode peer : rule.path("from")) {
+                        assertFalse(peer.has("ipBlock"), overlay + ": " + peer);
+                        assertFalse(peer.toString().contains("ingress-nginx"),
+                                overlay + ": the public ingress controller reaches the console");
+                        String ns = peer.path("namespaceSelector").path("matchLabels").toString();
+                        assertTrue(ns.contains("insurepay.io/operator-access") || ns.contains("insurepay.io/monitoring"),
+                                overlay + ": console reachable from " + peer);
+                    }
+                }
+            }
+        });
+        JsonNode prodEnv = named(prod, "Deployment", "ops-console").path("spec").path("template").path("spec").path("containers").get(0)
+                .path("env");
+        Set<String> oidc = new HashSet<>();
+        prodEnv.forEach(e -> {
+            if (e.path("valueFrom").path("secretKeyRef").path("name").asText().equals("insurepay-secrets")) {
+                oidc.add(e.path("name").asText());
+            }
+            assertFalse(e.path("name").asText().equals("QUARKUS_PROFILE"), "prod runs the prod profile (OIDC)");
+        });
+        assertEquals(Set.of("OIDC_AUTH_SERVER_URL", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"), oidc, "prod: OIDC from the Secret");
+        String localEnv = named(local, "Deployment", "ops-console").path("spec").path("template").path("spec").path("containers").get(0)
+                .path("env").toString();
+        assertTrue(
+                localEnv.contains("\"QUARKUS_PROFILE\"") && localEnv.contains("\"local\"") && localEnv.contains("console-local-password"),
+                "local cluster: the local sign-in, its password from the Secret " + localEnv);
     }
 
     @Test

@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class NativeSourcesTest {
 
-    static final List<String> SERVICES = List.of("stripe-sandbox", "checkout-service", "webhook-service", "pages-service", "mcp-gateway");
+    static final List<String> SERVICES = List.of("stripe-sandbox", "checkout-service", "webhook-service", "pages-service", "mcp-gateway",
+            "ops-console");
     /** Never copied: build output, local state, VCS data. */
     static final Set<String> SKIPPED_DIRS = Set.of("target", ".git", ".stack", "node_modules", ".idea", ".vscode");
 

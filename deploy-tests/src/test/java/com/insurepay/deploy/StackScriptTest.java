@@ -88,6 +88,7 @@ class StackScriptTest {
         assertTrue(status.output.matches("(?s).*dynamodb\\s+\\d+\\s+19100\\s+ready.*"), status.output);
         assertTrue(status.output.matches("(?s).*stripe-sandbox\\s+\\d+\\s+19111\\s+ready.*"), status.output);
         assertTrue(status.output.matches("(?s).*checkout-service\\s+-\\s+19181\\s+not started \\(up --deps\\).*"), status.output);
+        assertTrue(status.output.matches("(?s).*ops-console\\s+-\\s+19187\\s+not started \\(up --deps\\).*"), status.output);
 
         String env = Files.readString(home.resolve("env"));
         assertTrue(env.contains("DYNAMODB_ENDPOINT=http://localhost:19100"), env);
@@ -127,6 +128,7 @@ class StackScriptTest {
         env.put("WEBHOOK_PORT", "19186");
         env.put("PAGES_PORT", "19185");
         env.put("MCP_PORT", "19180");
+        env.put("CONSOLE_PORT", "19187");
         env.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         return run(command, env);
     }

@@ -4,6 +4,7 @@ import static com.insurepay.common.table.PaymentTable.*;
 
 import com.insurepay.common.table.PaymentTable.DeliveryRecords;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -70,10 +73,31 @@ public class DeliveryLog {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new DeliveryRecord(Attr.str(item, DeliveryRecords.EVENT_ID), Attr.str(item, DeliveryRecords.TYPE),
+        return Optional.of(fromItem(item));
+    }
+
+    /**
+     * The deliveries received on one UTC day, newest first ({@value com.insurepay.common.table.PaymentTable#DELIVERIES_INDEX},
+     * which projects every attribute: one Query, no second read). Records written before the index existed carry no
+     * {@code delivery_day} and are not listed.
+     */
+    public Page<DeliveryRecord> receivedOn(LocalDate day, int limit, String cursor) {
+        Expr e = new Expr();
+        QueryResponse response = client.query(QueryRequest.builder().tableName(table).indexName(DELIVERIES_INDEX)
+                .keyConditionExpression(e.name(DELIVERY_DAY) + " = " + e.value(day.toString()))
+                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
+                .scanIndexForward(false).limit(Math.max(1, Math.min(limit, PaymentQueries.MAX_PAGE_SIZE)))
+                .exclusiveStartKey(CursorCodec.decode(cursor)).build());
+        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? CursorCodec.encode(response.lastEvaluatedKey()) : null;
+        return new Page<>(response.items().stream().map(DeliveryLog::fromItem).toList(), next);
+    }
+
+    static DeliveryRecord fromItem(Map<String, AttributeValue> item) {
+        return new DeliveryRecord(Attr.str(item, DeliveryRecords.EVENT_ID), Attr.str(item, DeliveryRecords.TYPE),
                 Attr.str(item, DeliveryRecords.STRIPE_OBJECT_ID), Attr.str(item, DeliveryRecords.PAYMENT_ID),
                 Attr.str(item, DeliveryRecords.OUTCOME), Attr.instant(item, DeliveryRecords.RECEIVED_AT),
-                Instant.ofEpochSecond(Attr.num(item, TTL_ATTRIBUTE, 0))));
+                Instant.ofEpochSecond(Attr.num(item, TTL_ATTRIBUTE, 0)));
     }
 
     static Map<String, AttributeValue> key(String eventId) {
@@ -89,6 +113,10 @@ public class DeliveryLog {
         Attr.putIfPresent(item, DeliveryRecords.PAYMENT_ID, r.paymentId());
         Attr.putIfPresent(item, DeliveryRecords.OUTCOME, r.outcome());
         Attr.putIfPresent(item, DeliveryRecords.RECEIVED_AT, r.receivedAt());
+        if (r.receivedAt() != null) {
+            // The operators' list of recent deliveries (deliveries-index); the record is written once, so is this.
+            item.put(DELIVERY_DAY, Attr.s(utcDay(r.receivedAt()).toString()));
+        }
         item.put(TTL_ATTRIBUTE, Attr.n(r.expiresAt().getEpochSecond()));
         return item;
     }

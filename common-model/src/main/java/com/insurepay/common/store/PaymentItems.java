@@ -55,6 +55,8 @@ public final class PaymentItems {
         Attr.putIfPresent(item, Payments.DISPUTE_ID, p.disputeId());
         Attr.putIfPresent(item, Payments.DISPUTE_STATUS, p.disputeStatus());
         item.put(CREATED_AT, Attr.time(p.createdAt()));
+        // Written once here and never updated: the tenant_day index costs nothing on the webhook path.
+        item.put(TENANT_DAY, Attr.s(tenantDay(p.tenant(), utcDay(p.createdAt()))));
         item.put(UPDATED_AT, Attr.time(p.updatedAt()));
         Attr.putIfPresent(item, Payments.WEBHOOK_PROCESSED_AT, p.webhookProcessedAt());
         item.put(Payments.VERSION, Attr.n(p.version()));

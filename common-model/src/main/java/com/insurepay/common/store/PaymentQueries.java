@@ -2,12 +2,16 @@ package com.insurepay.common.store;
 
 import static com.insurepay.common.table.PaymentTable.*;
 
+import com.insurepay.common.ids.Timestamps;
 import com.insurepay.common.payment.Payment;
+import com.insurepay.common.payment.PaymentStatus;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -57,6 +61,52 @@ public class PaymentQueries {
             }
         }
         return new Page<>(found, next);
+    }
+
+    /**
+     * A tenant's payments created on one UTC day, newest first, optionally only those in {@code status}
+     * ({@value com.insurepay.common.table.PaymentTable#TENANT_DAY_INDEX}; the status is checked on the loaded items,
+     * so the query goes on, a bounded number of rounds, until the page is full). Payments created before the index
+     * existed carry no {@code tenant_day} and are not found this way.
+     */
+    public Page<Payment> findByTenantDay(String tenant, LocalDate day, PaymentStatus status, int limit, String cursor) {
+        int wanted = clamp(limit);
+        List<Payment> found = new ArrayList<>();
+        String next = cursor;
+        for (int round = 0; round < MAX_SCOPED_ROUNDS; round++) {
+            // With a status filter read a full page each round: most of a day's payments may be in other statuses.
+            int read = status == null ? wanted - found.size() : MAX_PAGE_SIZE;
+            Page<Payment> page = queryIndex(TENANT_DAY_INDEX, TENANT_DAY, tenantDay(tenant, day), read, next);
+            for (Payment p : page.items()) {
+                if (status == null || p.status() == status) {
+                    found.add(p);
+                }
+            }
+            next = page.nextCursor();
+            if (next == null || found.size() >= wanted) {
+                break;
+            }
+        }
+        if (found.size() > wanted) {
+            // Only with a status filter: the rest of this round's matches come again from a cursor at the last one shown.
+            Payment last = found.get(wanted - 1);
+            found = new ArrayList<>(found.subList(0, wanted));
+            next = CursorCodec.encode(Map.of(PK, AttributeValue.fromS(PAYMENT_PK_PREFIX + last.paymentId()),
+                    SK, AttributeValue.fromS(PAYMENT_SK), TENANT_DAY, AttributeValue.fromS(tenantDay(tenant, day)),
+                    CREATED_AT, AttributeValue.fromS(Timestamps.format(last.createdAt()))));
+        }
+        return new Page<>(found, next);
+    }
+
+    /** Whole payments by id, in the order asked, each once; unknown ids are left out (one BatchGetItem per 100). */
+    public List<Payment> findAll(List<String> paymentIds) {
+        List<String> distinct = paymentIds.stream().filter(Objects::nonNull).distinct().toList();
+        List<Payment> found = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += MAX_PAGE_SIZE) {
+            found.addAll(load(distinct.subList(from, Math.min(distinct.size(), from + MAX_PAGE_SIZE)).stream()
+                    .map(PaymentItems::key).toList()));
+        }
+        return found;
     }
 
     /** A tenant's payments of a quote, newest first, at most {@code limit} read from the index. */

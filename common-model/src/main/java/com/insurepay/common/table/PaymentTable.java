@@ -1,5 +1,8 @@
 package com.insurepay.common.table;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +94,13 @@ public final class PaymentTable {
     public static final String POLICY_DUE_BUCKET = "POLICY_DUE";
     public static final String EXPIRES_AT = "expires_at";
     /**
+     * {@code <tenant>#<yyyy-mm-dd>} (UTC day of {@link #CREATED_AT}): set once when a payment is created and never
+     * changed, so {@link #TENANT_DAY_INDEX} costs one index write per payment and none per transition.
+     */
+    public static final String TENANT_DAY = "tenant_day";
+    /** {@code yyyy-mm-dd} (UTC day of {@code received_at}) on delivery records: {@link #DELIVERIES_INDEX}. */
+    public static final String DELIVERY_DAY = "delivery_day";
+    /**
      * Present only on a payment whose figures changed since the analytics rollup last counted it ({@link #STATS_DUE}),
      * written in the same write as the change; the rollup removes it when it has counted the payment. Makes
      * {@link #STATS_DUE_INDEX} sparse (the transactional outbox of the analytics).
@@ -108,6 +118,20 @@ public final class PaymentTable {
     public static final String PAYMENT_LINK_INDEX = "payment_link_id-index";
     public static final String OPEN_PAYMENTS_INDEX = "open_payments-index";
     public static final String TOKENS_INDEX = "tokens-index";
+    /** A tenant's payments of one UTC day, newest first (operators' console): keys only. */
+    public static final String TENANT_DAY_INDEX = "tenant_day-index";
+    /** The delivery log of one UTC day, newest first (operators' console): all attributes (small, written once). */
+    public static final String DELIVERIES_INDEX = "deliveries-index";
+
+    /** The {@link #TENANT_DAY} value of {@code tenant}'s payments created on {@code day} (UTC). */
+    public static String tenantDay(String tenant, LocalDate day) {
+        return tenant + "#" + day;
+    }
+
+    /** The UTC day of an instant, as the day keys hold it ({@code yyyy-mm-dd}). */
+    public static LocalDate utcDay(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
     /** Payments not yet counted by the analytics rollup ({@code stats_due}, {@code created_at}: a key that never changes). */
     public static final String STATS_DUE_INDEX = "stats_due-index";
 
@@ -346,15 +370,17 @@ public final class PaymentTable {
     }
 
     /** name → (hash key, range key or null). */
-    static final Map<String, String[]> INDEXES = Map.of(
-            USER_INDEX, new String[] {USER_ID, CREATED_AT},
-            QUOTE_INDEX, new String[] {QUOTE_ID, CREATED_AT},
-            SESSION_INDEX, new String[] {STRIPE_SESSION_ID, null},
-            PAYMENT_INTENT_INDEX, new String[] {STRIPE_PAYMENT_INTENT, null},
-            PAYMENT_LINK_INDEX, new String[] {PAYMENT_LINK_ID, CREATED_AT},
-            OPEN_PAYMENTS_INDEX, new String[] {OPEN_BUCKET, EXPIRES_AT},
-            TOKENS_INDEX, new String[] {TOKEN_BUCKET, CREATED_AT},
-            STATS_DUE_INDEX, new String[] {STATS_DUE_ATTRIBUTE, CREATED_AT});
+    static final Map<String, String[]> INDEXES = Map.ofEntries(
+            Map.entry(USER_INDEX, new String[] {USER_ID, CREATED_AT}),
+            Map.entry(QUOTE_INDEX, new String[] {QUOTE_ID, CREATED_AT}),
+            Map.entry(SESSION_INDEX, new String[] {STRIPE_SESSION_ID, null}),
+            Map.entry(PAYMENT_INTENT_INDEX, new String[] {STRIPE_PAYMENT_INTENT, null}),
+            Map.entry(PAYMENT_LINK_INDEX, new String[] {PAYMENT_LINK_ID, CREATED_AT}),
+            Map.entry(OPEN_PAYMENTS_INDEX, new String[] {OPEN_BUCKET, EXPIRES_AT}),
+            Map.entry(TOKENS_INDEX, new String[] {TOKEN_BUCKET, CREATED_AT}),
+            Map.entry(TENANT_DAY_INDEX, new String[] {TENANT_DAY, CREATED_AT}),
+            Map.entry(DELIVERIES_INDEX, new String[] {DELIVERY_DAY, DeliveryRecords.RECEIVED_AT}),
+            Map.entry(STATS_DUE_INDEX, new String[] {STATS_DUE_ATTRIBUTE, CREATED_AT}));
 
     private static final Logger LOG = Logger.getLogger(PaymentTable.class);
 
@@ -463,10 +489,11 @@ public final class PaymentTable {
 
     /**
      * Payment indexes hold keys only: a status change or a history entry then writes no index, which is most of a
-     * webhook's bill; readers fetch the items they find (BatchGetItem). Token items change rarely: all attributes.
+     * webhook's bill; readers fetch the items they find (BatchGetItem). Token items change rarely and delivery records
+     * never (written once, small): all attributes, so listing them needs no second read.
      */
     static ProjectionType projectionOf(String index) {
-        return TOKENS_INDEX.equals(index) ? ProjectionType.ALL : ProjectionType.KEYS_ONLY;
+        return TOKENS_INDEX.equals(index) || DELIVERIES_INDEX.equals(index) ? ProjectionType.ALL : ProjectionType.KEYS_ONLY;
     }
 
     private static KeySchemaElement key(String name, KeyType type) {

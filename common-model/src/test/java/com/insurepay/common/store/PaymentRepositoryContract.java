@@ -534,6 +534,86 @@ abstract class PaymentRepositoryContract {
     }
 
     @Test
+    void aTenantsPaymentsOfADayNewestFirstFilteredByStatusWithPagination() {
+        // Its own tenant, so payments of other tests on the same day do not count.
+        String tenant = "tenant-day-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant day = Instant.parse("2026-03-04T10:00:00Z");
+        List<String> all = new ArrayList<>();
+        List<String> completed = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Payment p = Payment.newPending(Ids.newPaymentId(day), tenant, "u", "q-" + i, Money.of(AMOUNT, "SGD"), "Travel Cover",
+                    null, PaymentKind.CHECKOUT, day.plusSeconds(3600), day.plusSeconds(i));
+            repository.create(p, TransitionCause.api("initiate_purchase"));
+            all.add(0, p.paymentId());
+            if (i % 2 == 0) {
+                repository.apply(p.paymentId(), Transition.to(COMPLETED, TransitionCause.api("x")));
+                completed.add(0, p.paymentId());
+            }
+        }
+        Payment otherDay = Payment.newPending(Ids.newPaymentId(day), tenant, "u", "q-x", Money.of(AMOUNT, "SGD"), "Travel Cover",
+                null, PaymentKind.CHECKOUT, day.plusSeconds(86400), day.plusSeconds(86400));
+        repository.create(otherDay, TransitionCause.api("initiate_purchase"));
+        Payment otherTenant = Payment.newPending(Ids.newPaymentId(day), tenant + "-b", "u", "q-y", Money.of(AMOUNT, "SGD"),
+                "Travel Cover", null, PaymentKind.CHECKOUT, day.plusSeconds(3600), day.plusSeconds(5));
+        repository.create(otherTenant, TransitionCause.api("initiate_purchase"));
+
+        java.time.LocalDate date = java.time.LocalDate.parse("2026-03-04");
+        assertEquals(all, collect(c -> queries.findByTenantDay(tenant, date, null, 3, c)));
+        assertEquals(completed, collect(c -> queries.findByTenantDay(tenant, date, COMPLETED, 3, c)));
+        assertEquals(completed.subList(0, 3), queries.findByTenantDay(tenant, date, COMPLETED, 3, null).items().stream()
+                .map(Payment::paymentId).toList());
+        assertTrue(queries.findByTenantDay(tenant, date, PaymentStatus.REFUNDED, 3, null).items().isEmpty());
+        assertEquals(List.of(otherDay.paymentId()), queries.findByTenantDay(tenant, date.plusDays(1), null, 3, null).items().stream()
+                .map(Payment::paymentId).toList());
+    }
+
+    private static List<String> collect(java.util.function.Function<String, Page<Payment>> query) {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Payment> page = query.apply(cursor);
+            assertTrue(page.items().size() <= 3);
+            page.items().forEach(p -> seen.add(p.paymentId()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return seen;
+    }
+
+    @Test
+    void deliveriesOfADayNewestFirst() {
+        Instant expires = Instant.parse("2030-01-01T00:00:00Z");
+        Instant day = Instant.parse("2025-02-03T08:00:00Z");
+        List<String> newestFirst = new ArrayList<>();
+        List<DeliveryRecord> records = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            DeliveryRecord r = new DeliveryRecord("evt_" + UUID.randomUUID(), "checkout.session.completed", "cs_" + i, "pay_" + i,
+                    i == 2 ? "mismatch" : "applied", day.plusSeconds(i), expires);
+            records.add(r);
+            newestFirst.add(0, r.eventId());
+        }
+        records.add(new DeliveryRecord("evt_" + UUID.randomUUID(), "charge.refunded", "ch_x", null, "ignored",
+                day.plusSeconds(86400), expires));
+        deliveries.write(records);
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<DeliveryRecord> page = deliveries.receivedOn(java.time.LocalDate.parse("2025-02-03"), 2, cursor);
+            page.items().forEach(r -> seen.add(r.eventId()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertEquals(newestFirst, seen);
+        assertEquals("mismatch", deliveries.receivedOn(java.time.LocalDate.parse("2025-02-03"), 10, null).items().get(2).outcome());
+    }
+
+    @Test
+    void paymentsByIdInTheOrderAskedEachOnce() {
+        Payment a = newPayment("u", "q-a");
+        Payment b = newPayment("u", "q-b");
+        assertEquals(List.of(b.paymentId(), a.paymentId()), queries.findAll(List.of(b.paymentId(), "pay_unknown", a.paymentId(),
+                b.paymentId())).stream().map(Payment::paymentId).toList());
+    }
+
+    @Test
     void invalidCursorIsRefused() {
         assertThrows(InvalidCursorException.class, () -> queries.findByUser("u", 10, "garbage"));
     }

@@ -29,9 +29,11 @@ class PaymentTableTest {
         Set<String> indexes = table.globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName)
                 .collect(Collectors.toSet());
         assertEquals(Set.of("user_id-index", "quote_id-index", "stripe_session_id-index", "stripe_payment_intent-index",
-                "payment_link_id-index", "open_payments-index", "tokens-index", "stats_due-index"), indexes);
+                "payment_link_id-index", "open_payments-index", "tokens-index", "tenant_day-index", "deliveries-index",
+                "stats_due-index"), indexes);
         for (GlobalSecondaryIndexDescription gsi : table.globalSecondaryIndexes()) {
-            assertEquals(gsi.indexName().equals("tokens-index") ? ProjectionType.ALL : ProjectionType.KEYS_ONLY,
+            assertEquals(
+                    Set.of("tokens-index", "deliveries-index").contains(gsi.indexName()) ? ProjectionType.ALL : ProjectionType.KEYS_ONLY,
                     gsi.projection().projectionType(), gsi.indexName() + ": payment indexes hold keys only");
         }
         assertEquals(PaymentTable.TTL_ATTRIBUTE,

@@ -1,6 +1,7 @@
 package com.insurepay.pages.rest;
 
 import com.insurepay.pages.config.PagesConfig;
+import com.insurepay.common.web.SecurityHeaders;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -39,15 +40,10 @@ public class SecurityHeadersFilter {
     private void apply(RoutingContext ctx) {
         MultiMap headers = ctx.response().headers();
         headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Referrer-Policy", "no-referrer");
-        headers.set("X-Frame-Options", "DENY");
-        headers.set("Cross-Origin-Opener-Policy", "same-origin");
-        headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+        SecurityHeaders.COMMON.forEach(headers::set);
         if (!ctx.request().path().startsWith(STATIC_PREFIX)) {
             // Receipts and policies must not stay in shared or back/forward caches; only our CSS/JS may be cached.
-            headers.set("Cache-Control", "no-store");
-            headers.set("Pragma", "no-cache");
+            SecurityHeaders.NO_STORE.forEach(headers::set);
         }
     }
 

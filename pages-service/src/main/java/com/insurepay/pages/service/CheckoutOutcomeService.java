@@ -3,6 +3,7 @@ package com.insurepay.pages.service;
 import com.insurepay.common.money.Money;
 import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.PaymentStatus;
+import com.insurepay.common.privacy.EmailMask;
 import com.insurepay.common.store.PaymentQueries;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;

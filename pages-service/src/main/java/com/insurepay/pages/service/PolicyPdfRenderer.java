@@ -2,6 +2,7 @@ package com.insurepay.pages.service;
 
 import com.insurepay.common.payment.PolicyStatus;
 import com.insurepay.common.policy.Policy;
+import com.insurepay.common.privacy.EmailMask;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;

@@ -136,6 +136,10 @@ class OneWritePerEventTest {
                         && s.request() instanceof BatchWriteItemRequest batch && writes(batch, eventId)));
         assertTrue(requests.sent().stream().filter(s -> DELIVERY_LOG_THREAD.equals(s.thread()))
                 .allMatch(s -> s.request() instanceof BatchWriteItemRequest), "the writer only batches");
-        assertEquals("applied", awaitRecord(deliveryLog, eventId).outcome());
+        var record = awaitRecord(deliveryLog, eventId);
+        assertEquals("applied", record.outcome());
+        // Listed for operators by the day it was received (deliveries-index), without a Scan.
+        assertTrue(deliveryLog.receivedOn(PaymentTable.utcDay(record.receivedAt()), 100, null).items().stream()
+                .anyMatch(r -> r.eventId().equals(eventId)), "the day's deliveries list " + eventId);
     }
 }

@@ -1,4 +1,4 @@
-package com.insurepay.pages.service;
+package com.insurepay.common.privacy;
 
 /** Shows enough of an e-mail address for its owner to recognise it, and no more: {@code a***@example.com}. */
 public final class EmailMask {

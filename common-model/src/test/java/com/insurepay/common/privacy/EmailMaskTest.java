@@ -1,9 +1,8 @@
-package com.insurepay.pages;
+package com.insurepay.common.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.insurepay.pages.service.EmailMask;
 import org.junit.jupiter.api.Test;
 
 class EmailMaskTest {

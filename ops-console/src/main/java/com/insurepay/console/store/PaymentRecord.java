@@ -1,0 +1,10 @@
+package com.insurepay.console.store;
+
+import com.insurepay.common.payment.HistoryEntry;
+import com.insurepay.common.payment.Payment;
+import java.util.List;
+import java.util.Set;
+
+/** A payment as stored, with everything kept under its key: history, Stripe event marks, refund requests. */
+public record PaymentRecord(Payment payment, List<HistoryEntry> history, Set<String> stripeEvents, List<RefundRequest> refunds) {
+}
