@@ -2,6 +2,7 @@ package com.insurepay.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.insurepay.common.analytics.AnalyticsRollup;
 import com.insurepay.common.ids.Ids;
 import com.insurepay.common.money.Money;
 import com.insurepay.common.payment.Payment;
@@ -10,6 +11,7 @@ import com.insurepay.common.payment.PaymentStatus;
 import com.insurepay.common.payment.TransitionCause;
 import com.insurepay.common.store.PaymentRepository;
 import com.insurepay.testsupport.LocalQuoteEngine;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -226,6 +228,15 @@ public final class BenchMain {
         System.out.println("webhook ingestion: seeding pending payments for both (as checkout-service leaves them) ...");
         List<String> viaService = seed(payments, EVENTS + warmup + single);
         List<String> viaHandler = seed(payments, EVENTS + warmup + single);
+        // As in production, where the rollup runs every 5 s and a customer takes longer than that to pay: the new
+        // payments are counted first, so each completion puts its payment back into stats_due-index (the analytics
+        // outbox's one index write, the worst case of the webhook's bill). The sweep itself is then off.
+        System.out.println("webhook ingestion: analytics rollup of the seeded payments ...");
+        AnalyticsRollup rollup = new AnalyticsRollup(dynamo, env.getOrDefault("PAYMENTS_TABLE", "payments"), Clock.systemUTC(),
+                new SimpleMeterRegistry(), 5000);
+        for (int sweeps = 0; sweeps < 10 && rollup.sweep().found() > 0; sweeps++) {
+            // until nothing is due (bounded: nothing else writes these payments now)
+        }
 
         System.out.println("webhook ingestion: warm-up ...");
         Load.run("warm-up webhook-service", warmup, THREADS, 120, i -> postEvent(serviceUrl, secret, viaService.get(EVENTS + i)));
@@ -272,7 +283,10 @@ public final class BenchMain {
                 .append(" warm-up events each; same dynamodb-sandbox, same table, same run, in " + ROUNDS
                         + " alternating rounds (A B B A ...) so that the shared machine's changing load falls on both alike; events/s is events over the summed wall time of a side's rounds. The reference")
                 .append(" handler is `bench/reference-handler` (Node.js ").append(nodeVersion()).append(", `stripe` to verify the")
-                .append(" signature, AWS SDK v3: a conditional PutItem of the event id, then a conditional UpdateItem of the payment).\n\n");
+                .append(" signature, AWS SDK v3: a conditional PutItem of the event id, then a conditional UpdateItem of the payment).")
+                .append(" The seeded payments were counted by the analytics rollup before their events (as when a customer takes longer")
+                .append(" than the rollup's 5 s to pay), so every completion also puts its payment back into `stats_due-index`: the")
+                .append(" webhook's bill below includes the analytics outbox's worst case.\n\n");
         sb.append("| per run / per event | webhook-service | reference handler | ratio ours / handler | goal |\n|---|---|---|---|---|\n");
         sb.append(String.format("| events/s | %.0f | %.0f | **" + ratio + "** | ≥ 1.00 |%n", ours.stats().perSecond(),
                 theirs.stats().perSecond(),
