@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +38,11 @@ public class DeliveryLog {
         this.table = table;
     }
 
-    /** Writes up to {@value #MAX_BATCH} records in one request, retrying what DynamoDB leaves unprocessed. */
+    /**
+     * Writes up to {@value #MAX_BATCH} records in one request, retrying what DynamoDB leaves unprocessed. Records of
+     * the same event (concurrent deliveries of an event no payment de-duplicates, e.g. one for an unknown payment)
+     * are written once, the first of them: BatchWriteItem refuses a whole batch that names one key twice.
+     */
     public void write(List<DeliveryRecord> records) {
         if (records.isEmpty()) {
             return;
@@ -45,8 +50,10 @@ public class DeliveryLog {
         if (records.size() > MAX_BATCH) {
             throw new IllegalArgumentException("at most " + MAX_BATCH + " records per batch, got " + records.size());
         }
+        Map<String, DeliveryRecord> byEvent = new LinkedHashMap<>();
+        records.forEach(r -> byEvent.putIfAbsent(r.eventId(), r));
         List<WriteRequest> requests = new ArrayList<>();
-        for (DeliveryRecord r : records) {
+        for (DeliveryRecord r : byEvent.values()) {
             requests.add(WriteRequest.builder().putRequest(PutRequest.builder().item(toItem(r)).build()).build());
         }
         Map<String, List<WriteRequest>> pending = Map.of(table, requests);

@@ -461,6 +461,20 @@ abstract class PaymentRepositoryContract {
     }
 
     @Test
+    void aBatchWithTheSameEventTwiceWritesItOnceAndEveryOtherRecord() {
+        // Eight concurrent deliveries of an event for an unknown payment are all logged "ignored": they can share a batch.
+        Instant expires = Instant.parse("2030-01-01T00:00:00Z");
+        DeliveryRecord first = new DeliveryRecord("evt_" + UUID.randomUUID(), "checkout.session.completed", "cs_1", null, "ignored",
+                clock.instant(), expires);
+        DeliveryRecord again = new DeliveryRecord(first.eventId(), first.type(), "cs_2", null, "ignored", clock.instant(), expires);
+        DeliveryRecord other = new DeliveryRecord("evt_" + UUID.randomUUID(), "charge.refunded", "ch_1", null, "ignored",
+                clock.instant(), expires);
+        deliveries.write(List.of(first, again, other, first));
+        assertEquals("cs_1", deliveries.find(first.eventId()).orElseThrow().stripeObjectId());
+        assertEquals("ignored", deliveries.find(other.eventId()).orElseThrow().outcome());
+    }
+
+    @Test
     void queriesByUserNewestFirstWithPagination() throws InterruptedException {
         String user = "user-" + UUID.randomUUID();
         List<String> created = new ArrayList<>();
