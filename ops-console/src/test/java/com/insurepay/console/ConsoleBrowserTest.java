@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.insurepay.common.analytics.AnalyticsRollup;
+import com.insurepay.common.payment.EmailRecord;
 import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.PaymentChanges;
 import com.insurepay.common.payment.PaymentStatus;
@@ -136,6 +137,7 @@ class ConsoleBrowserTest {
         open("t/acme/payments/" + shown.paymentId());
         assertTrue(browser.findElement(By.tagName("h1")).getText().contains(shown.paymentId()));
         assertTrue(browser.findElement(By.id("timeline")).getText().contains("Refused"));
+        assertTrue(browser.findElement(By.id("timeline")).getText().contains("policy confirmation e-mailed"));
         screenshot("payment-timeline");
 
         open("t/acme/deliveries");
@@ -213,6 +215,10 @@ class ConsoleBrowserTest {
                                 .provenBy(StripeEvidence.session("cs_test_other", null, "pi_other", 100L, "sgd")));
                 data.delivery(forged, "checkout.session.completed", "cs_test_other", p.paymentId(), "mismatch", now.minusSeconds(100));
                 data.savedLinkMailed(paid, now.minusSeconds(500), "alice@example.com");
+                data.emailed(paid, Instant.now(), EmailRecord.Kind.POLICY_CONFIRMATION, EmailRecord.Outcome.FAILED,
+                        "auto-issuer", null);
+                data.emailed(paid, Instant.now().plusMillis(1), EmailRecord.Kind.POLICY_CONFIRMATION, EmailRecord.Outcome.SENT,
+                        "mcp:assistant-1", "req-mail-1");
                 shown = paid;
             }
         }

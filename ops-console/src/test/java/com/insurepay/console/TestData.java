@@ -5,6 +5,7 @@ import static com.insurepay.common.table.PaymentTable.*;
 import com.insurepay.common.ids.Ids;
 import com.insurepay.common.ids.Timestamps;
 import com.insurepay.common.money.Money;
+import com.insurepay.common.payment.EmailRecord;
 import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.PaymentChanges;
 import com.insurepay.common.payment.PaymentKind;
@@ -17,6 +18,7 @@ import com.insurepay.common.policy.PolicyRepository;
 import com.insurepay.common.store.Attr;
 import com.insurepay.common.store.DeliveryLog;
 import com.insurepay.common.store.DeliveryRecord;
+import com.insurepay.common.store.PaymentEmails;
 import com.insurepay.common.store.PaymentRepository;
 import com.insurepay.common.table.PaymentTable.RefundRequests;
 import com.insurepay.common.table.PaymentTable.PaymentLinks;
@@ -42,13 +44,16 @@ public class TestData {
     private final PaymentRepository payments;
     private final PolicyRepository policies;
     private final DeliveryLog deliveries;
+    private final PaymentEmails emails;
     private final DynamoDbClient client;
     private final String table;
 
-    public TestData(PaymentRepository payments, PolicyRepository policies, DeliveryLog deliveries, DynamoDbClient client, TableName table) {
+    public TestData(PaymentRepository payments, PolicyRepository policies, DeliveryLog deliveries, PaymentEmails emails,
+            DynamoDbClient client, TableName table) {
         this.payments = payments;
         this.policies = policies;
         this.deliveries = deliveries;
+        this.emails = emails;
         this.client = client;
         this.table = table.value();
     }
@@ -126,6 +131,13 @@ public class TestData {
         item.put(PaymentLinks.SENT_AT, Attr.s(Timestamps.format(sentAt)));
         item.put(PaymentLinks.SENT_TO, Attr.s(to));
         client.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /** What checkout-service records after an attempt to e-mail the customer about a payment. */
+    public void emailed(Payment payment, Instant at, EmailRecord.Kind kind, EmailRecord.Outcome outcome, String actor, String requestId) {
+        if (!emails.recordEmail(payment.paymentId(), new EmailRecord(at, kind, outcome, actor, requestId))) {
+            throw new IllegalStateException("no payment " + payment.paymentId());
+        }
     }
 
     public DeliveryRecord delivery(String eventId, String type, String objectId, String paymentId, String outcome, Instant receivedAt) {

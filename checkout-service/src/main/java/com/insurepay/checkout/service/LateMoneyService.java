@@ -4,6 +4,7 @@ import com.insurepay.checkout.config.CheckoutSettings;
 import com.insurepay.checkout.config.CheckoutSettings.PaidAfterClose;
 import com.insurepay.checkout.mail.CustomerMailer;
 import com.insurepay.checkout.service.RefundService.RefundOutcome;
+import com.insurepay.common.payment.EmailRecord;
 import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.TransitionCause;
 import com.insurepay.common.store.Page;
@@ -31,15 +32,17 @@ public class LateMoneyService {
     private final PaymentQueries queries;
     private final RefundService refunds;
     private final CustomerMailer mailer;
+    private final MailRecorder mails;
     private final CheckoutSettings settings;
     private final MeterRegistry metrics;
     private final AtomicLong held = new AtomicLong();
 
-    public LateMoneyService(PaymentQueries queries, RefundService refunds, CustomerMailer mailer, CheckoutSettings settings,
-            MeterRegistry metrics) {
+    public LateMoneyService(PaymentQueries queries, RefundService refunds, CustomerMailer mailer, MailRecorder mails,
+            CheckoutSettings settings, MeterRegistry metrics) {
         this.queries = queries;
         this.refunds = refunds;
         this.mailer = mailer;
+        this.mails = mails;
         this.settings = settings;
         this.metrics = metrics;
         metrics.gauge("checkout.paid.after.close.held", held);
@@ -98,7 +101,9 @@ public class LateMoneyService {
         if (p.customerEmail() != null) {
             try {
                 mailer.sendLatePaymentRefunded(p.customerEmail(), p.productName(), p.money().format());
+                mails.sent(p.paymentId(), EmailRecord.Kind.LATE_PAYMENT_REFUNDED, TransitionCause.RECONCILIATION);
             } catch (CustomerMailer.MailUnavailableException e) {
+                mails.failed(p.paymentId(), EmailRecord.Kind.LATE_PAYMENT_REFUNDED, TransitionCause.RECONCILIATION);
                 LOG.warnf("Refund notice for payment %s not sent: %s", p.paymentId(), e.getMessage());
             }
         }

@@ -9,6 +9,7 @@ import com.insurepay.checkout.stripe.StripeGateway;
 import com.insurepay.checkout.stripe.StripeRecords.PaymentLinkRef;
 import com.insurepay.common.ids.Ids;
 import com.insurepay.common.money.Money;
+import com.insurepay.common.payment.EmailRecord;
 import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.PaymentChanges;
 import com.insurepay.common.payment.PaymentKind;
@@ -42,12 +43,13 @@ public class PaymentLinkService {
     private final PaymentCloser closer;
     private final StripeGateway stripe;
     private final CustomerMailer mailer;
+    private final MailRecorder mails;
     private final CheckoutSettings settings;
     private final Clock clock;
 
     public PaymentLinkService(PaymentRepository payments, PaymentLookup lookup, PaymentLinkRepository links, QuoteGuard guard,
             PaymentCloser closer, StripeGateway stripe, CustomerMailer mailer,
-            CheckoutSettings settings, Clock clock) {
+            MailRecorder mails, CheckoutSettings settings, Clock clock) {
         this.payments = payments;
         this.lookup = lookup;
         this.links = links;
@@ -55,6 +57,7 @@ public class PaymentLinkService {
         this.closer = closer;
         this.stripe = stripe;
         this.mailer = mailer;
+        this.mails = mails;
         this.settings = settings;
         this.clock = clock;
     }
@@ -122,10 +125,12 @@ public class PaymentLinkService {
             mailer.sendPaymentLink(email, customerName, link.productName(),
                     new Money(link.amount(), link.currency()).format(), link.url(), link.expiresAt());
         } catch (CustomerMailer.MailUnavailableException e) {
+            recordLinkMail(link, EmailRecord.Outcome.FAILED, actor);
             LOG.warnf("Payment link e-mail for payment %s not sent: %s", link.paymentId(),
                     e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             throw CheckoutProblem.mailUnavailable();
         }
+        recordLinkMail(link, EmailRecord.Outcome.SENT, actor);
         Instant sentAt = clock.instant();
         for (int attempt = 0; attempt < 5; attempt++) {
             PaymentLinkRecord latest = links.find(tenant, quoteId).orElseThrow();
@@ -136,6 +141,16 @@ public class PaymentLinkService {
         payments.updateCustomerEmail(link.paymentId(), email);
         LOG.infof("Payment link of payment %s e-mailed", link.paymentId());
         return new EmailSent(quoteId, email, sentAt, link.url());
+    }
+
+    /**
+     * The attempt is recorded on the link's payment too (the saved link keeps only the last e-mail sent, with no
+     * failures); a link without a payment id (none exists) keeps only its saved-link record.
+     */
+    private void recordLinkMail(PaymentLinkRecord link, EmailRecord.Outcome outcome, String actor) {
+        if (link.paymentId() != null) {
+            mails.record(link.paymentId(), EmailRecord.Kind.PAYMENT_LINK, outcome, actor);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package com.insurepay.checkout.service;
 import com.insurepay.checkout.config.CheckoutSettings;
 import com.insurepay.checkout.mail.CustomerMailer;
 import com.insurepay.common.ids.Ids;
+import com.insurepay.common.payment.EmailRecord;
 import com.insurepay.common.payment.Payment;
 import com.insurepay.common.policy.Policy;
 import com.insurepay.common.policy.PolicyLinkSigner;
@@ -29,15 +30,17 @@ public class PolicyService {
     private final PolicyRepository policies;
     private final PolicyLinkSigner signer;
     private final CustomerMailer mailer;
+    private final MailRecorder mails;
     private final CheckoutSettings settings;
     private final Clock clock;
 
     public PolicyService(PaymentLookup lookup, PolicyRepository policies, PolicyLinkSigner signer, CustomerMailer mailer,
-            CheckoutSettings settings, Clock clock) {
+            MailRecorder mails, CheckoutSettings settings, Clock clock) {
         this.lookup = lookup;
         this.policies = policies;
         this.signer = signer;
         this.mailer = mailer;
+        this.mails = mails;
         this.settings = settings;
         this.clock = clock;
     }
@@ -93,7 +96,9 @@ public class PolicyService {
                 mailer.sendPolicyConfirmation(payment.customerEmail(), payment.productName(), policy.policyNumber(),
                         payment.money().format(), url);
                 sent = true;
+                mails.sent(paymentId, EmailRecord.Kind.POLICY_CONFIRMATION, actor);
             } catch (CustomerMailer.MailUnavailableException e) {
+                mails.failed(paymentId, EmailRecord.Kind.POLICY_CONFIRMATION, actor);
                 // The policy exists either way; the document link stays available through the API.
                 LOG.warnf("Confirmation e-mail for policy %s (payment %s) not sent: %s", policy.policyId(), paymentId,
                         e.getCause() == null ? e.getMessage() : e.getCause().getMessage());

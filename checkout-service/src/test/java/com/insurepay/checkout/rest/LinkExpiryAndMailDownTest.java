@@ -4,15 +4,21 @@ import static com.insurepay.checkout.support.Api.*;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.insurepay.checkout.service.ReconciliationService;
 import com.insurepay.checkout.support.Sandbox;
 import com.insurepay.checkout.support.ShortLinksNoSmtpResource;
 import com.insurepay.checkout.support.StripeSandboxResource;
+import com.insurepay.common.payment.EmailRecord;
+import com.insurepay.common.store.PaymentEmails;
 import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -23,6 +29,12 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ShortLinksNoSmtpResource.class)
 @WithTestResource(StripeSandboxResource.class)
 class LinkExpiryAndMailDownTest {
+
+    @Inject
+    ReconciliationService reconciliation;
+
+    @Inject
+    PaymentEmails emails;
 
     @Test
     void aLinkReadAfterItsExpiryIsReplacedByAFreshOne() {
@@ -58,7 +70,32 @@ class LinkExpiryAndMailDownTest {
         api().body(saveForLater("u-s", 15000)).put("/api/quotes/" + quote + "/payment-link").then().statusCode(201);
         api().body(Map.of("customer_email", "dave@example.com")).post("/api/quotes/" + quote + "/payment-link/email")
                 .then().statusCode(503).contentType("application/problem+json").body("code", equalTo("mail_unavailable"));
-        api().get("/api/quotes/" + quote + "/payment-link").then().body("sent_at", nullValue()).body("sent_to", nullValue());
+        JsonPath link = api().get("/api/quotes/" + quote + "/payment-link").then().body("sent_at", nullValue())
+                .body("sent_to", nullValue()).extract().jsonPath();
+        List<EmailRecord> recorded = emails.emailsOf(link.getString("payment_intent_id"));
+        assertEquals(1, recorded.size(), recorded.toString());
+        assertEquals(EmailRecord.Kind.PAYMENT_LINK, recorded.get(0).kind());
+        assertEquals(EmailRecord.Outcome.FAILED, recorded.get(0).outcome(), "the attempt is on the payment, as failed");
+    }
+
+    @Test
+    void withSmtpDownThePolicyStandsAndItsConfirmationIsRecordedAsFailed() {
+        Response created = api().body(purchase(unique("qpoldown"), 15000)).post("/api/payments");
+        created.then().statusCode(201);
+        String id = created.path("payment_intent_id");
+        Sandbox.pay(created.path("session_id"), "4242424242424242");
+        assertEquals("completed", reconciliation.reconcileNow(id).orElseThrow().to());
+
+        String policyId = api().post("/api/payments/" + id + "/policy").then().statusCode(201)
+                .body("confirmation_email_sent", equalTo(false)).body("policy_status", equalTo("active")).extract().path("policy_id");
+        api().get("/api/payments/" + id + "/policy").then().statusCode(200).body("policy_id", equalTo(policyId));
+        api().get("/api/payments/" + id).then().body("policy_id", equalTo(policyId));
+
+        List<EmailRecord> recorded = emails.emailsOf(id);
+        assertEquals(1, recorded.size(), recorded.toString());
+        assertEquals(EmailRecord.Kind.POLICY_CONFIRMATION, recorded.get(0).kind());
+        assertEquals(EmailRecord.Outcome.FAILED, recorded.get(0).outcome());
+        assertEquals("api", recorded.get(0).actor());
     }
 
     /** Waits for the link's own expiry instant to pass (the service and the test share the clock), not a fixed time. */

@@ -12,12 +12,14 @@ import com.insurepay.checkout.stripe.StripeGateway;
 import com.insurepay.checkout.support.GreenMailResource;
 import com.insurepay.checkout.support.Sandbox;
 import com.insurepay.checkout.support.StripeSandboxResource;
+import com.insurepay.common.payment.EmailRecord;
 import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.PaymentChanges;
 import com.insurepay.common.payment.PaymentStatus;
 import com.insurepay.common.payment.Transition;
 import com.insurepay.common.payment.TransitionCause;
 import com.insurepay.common.payment.TransitionResult;
+import com.insurepay.common.store.PaymentEmails;
 import com.insurepay.common.store.PaymentQueries;
 import com.insurepay.common.store.PaymentRepository;
 import com.insurepay.testsupport.DynamoDbSandboxTestResource;
@@ -62,6 +64,9 @@ class MoneyIntegrityApiTest {
 
     @Inject
     PaymentQueries queries;
+
+    @Inject
+    PaymentEmails emails;
 
     @Test
     void cancellingAPayLaterPaymentAlsoExpiresTheSessionsAlreadyOpenedFromItsLink() {
@@ -119,6 +124,8 @@ class MoneyIntegrityApiTest {
         assertEquals(1, notices.size(), "exactly one notice");
         assertTrue(notices.get(0).getSubject().contains("was refunded"), notices.get(0).getSubject());
         assertTrue(GreenMailUtil.getBody(notices.get(0)).contains("nothing was charged in the end"));
+        assertEquals(List.of(new EmailRecord(emails.emailsOf(paymentId).get(0).at(), EmailRecord.Kind.LATE_PAYMENT_REFUNDED,
+                EmailRecord.Outcome.SENT, "reconciliation", null)), emails.emailsOf(paymentId), "the one notice, recorded on the payment");
         assertTrue(queries.findPaidAfterClose(100, null).items().stream().noneMatch(p -> p.paymentId().equals(paymentId)));
     }
 

@@ -6,12 +6,17 @@ import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
+import com.insurepay.checkout.service.CallTrace;
+import com.insurepay.checkout.service.MailRecorder;
 import com.insurepay.checkout.service.ReconciliationService;
 import com.insurepay.checkout.support.GreenMailResource;
 import com.insurepay.checkout.support.Sandbox;
 import com.insurepay.checkout.support.StripeSandboxResource;
+import com.insurepay.common.payment.EmailRecord;
 import com.insurepay.common.policy.PolicyLinkSigner;
+import com.insurepay.common.store.PaymentEmails;
 import com.insurepay.testsupport.DynamoDbSandboxTestResource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -42,6 +47,9 @@ class PaymentApiTest {
 
     @Inject
     PolicyLinkSigner signer;
+
+    @Inject
+    PaymentEmails emails;
 
     // --- auth and validation ---
 
@@ -376,6 +384,40 @@ class PaymentApiTest {
         assertEquals(1, mine.size());
         assertEquals("alice@example.com", mine.get(0).getAllRecipients()[0].toString());
         assertTrue(mine.get(0).getSubject().contains((String) again.path("policy_number")));
+        // ... and exactly one record of it on the payment.
+        List<EmailRecord> recorded = emails.emailsOf(id);
+        assertEquals(1, recorded.size(), recorded.toString());
+        assertEquals(EmailRecord.Outcome.SENT, recorded.get(0).outcome());
+    }
+
+    @Test
+    void aRecordWriteThatFailsIsCountedAndNeverThrown() {
+        PaymentEmails failing = new PaymentEmails(null, "payments") {
+            @Override
+            public boolean recordEmail(String paymentId, EmailRecord record) {
+                throw software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder().message("throttled").build();
+            }
+        };
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        MailRecorder recorder = new MailRecorder(failing, registry, java.time.Clock.systemUTC());
+        assertDoesNotThrow(() -> recorder.sent("pay_x", EmailRecord.Kind.POLICY_CONFIRMATION, "api"));
+        assertDoesNotThrow(() -> recorder.failed("pay_x", EmailRecord.Kind.POLICY_CONFIRMATION, "api"));
+        assertEquals(2.0, registry.counter("checkout.mail.record.failures", "kind", "policy_confirmation").count());
+    }
+
+    @Test
+    void thePolicyConfirmationIsRecordedOnThePaymentAsSentWithItsActorAndRequestId() {
+        String id = paidPayment(unique("qpolmail"), 15000);
+        api().header(CallTrace.REQUEST_ID_HEADER, "req-polmail-1").post("/api/payments/" + id + "/policy").then().statusCode(201)
+                .body("confirmation_email_sent", equalTo(true));
+        List<EmailRecord> recorded = emails.emailsOf(id);
+        assertEquals(1, recorded.size(), recorded.toString());
+        EmailRecord r = recorded.get(0);
+        assertEquals(EmailRecord.Kind.POLICY_CONFIRMATION, r.kind());
+        assertEquals(EmailRecord.Outcome.SENT, r.outcome());
+        assertEquals("api", r.actor());
+        assertEquals("req-polmail-1", r.requestId());
+        assertTrue(r.at().isAfter(Instant.now().minusSeconds(60)) && !r.at().isAfter(Instant.now()), r.at().toString());
     }
 
     // --- helpers ---

@@ -9,6 +9,8 @@ import com.insurepay.checkout.service.ReconciliationService;
 import com.insurepay.checkout.support.GreenMailResource;
 import com.insurepay.checkout.support.Sandbox;
 import com.insurepay.checkout.support.StripeSandboxResource;
+import com.insurepay.common.payment.EmailRecord;
+import com.insurepay.common.store.PaymentEmails;
 import com.insurepay.testsupport.DynamoDbSandboxTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +21,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +34,9 @@ class PaymentLinkApiTest {
 
     @Inject
     ReconciliationService reconciliation;
+
+    @Inject
+    PaymentEmails emails;
 
     @Test
     void saveForLaterMakesASingleUsePaymentLinkValidSevenDays() {
@@ -92,6 +98,10 @@ class PaymentLinkApiTest {
                 .body("payment_link_url", equalTo(link.getString("payment_link_url")));
         api().get("/api/quotes/" + quote + "/payment-link").then().body("sent_to", equalTo(to)).body("sent_at", notNullValue());
         api().get("/api/payments/" + link.getString("payment_intent_id")).then().body("customer_email", equalTo(to));
+        List<EmailRecord> recorded = emails.emailsOf(link.getString("payment_intent_id"));
+        assertEquals(1, recorded.size(), "the link's payment records the e-mail too: " + recorded);
+        assertEquals(EmailRecord.Kind.PAYMENT_LINK, recorded.get(0).kind());
+        assertEquals(EmailRecord.Outcome.SENT, recorded.get(0).outcome());
 
         MimeMessage mail = null;
         for (MimeMessage m : GreenMailResource.greenMail().getReceivedMessages()) {

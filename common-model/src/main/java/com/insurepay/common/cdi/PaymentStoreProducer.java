@@ -6,6 +6,7 @@ import com.insurepay.common.metrics.MeteredPaymentRepository;
 import com.insurepay.common.metrics.PaymentMetrics;
 import com.insurepay.common.policy.PolicyRepository;
 import com.insurepay.common.store.DeliveryLog;
+import com.insurepay.common.store.PaymentEmails;
 import com.insurepay.common.store.PaymentQueries;
 import com.insurepay.common.store.PaymentRepository;
 import com.insurepay.common.table.TableName;
@@ -56,6 +57,13 @@ public class PaymentStoreProducer {
     @DefaultBean
     PaymentMetrics paymentMetrics(Instance<MeterRegistry> registry) {
         return new PaymentMetrics(registry.isResolvable() ? registry.get() : new SimpleMeterRegistry());
+    }
+
+    @Produces
+    @ApplicationScoped
+    @DefaultBean
+    PaymentEmails paymentEmails(DynamoDbClient client, TableName table) {
+        return new PaymentEmails(client, table.value());
     }
 
     @Produces

@@ -3,13 +3,16 @@ package com.insurepay.common.store;
 import static com.insurepay.common.table.PaymentTable.*;
 
 import com.insurepay.common.ids.Timestamps;
+import com.insurepay.common.payment.EmailRecord;
 import com.insurepay.common.payment.HistoryEntry;
 import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.PaymentKind;
 import com.insurepay.common.payment.PaymentStatus;
 import com.insurepay.common.payment.TransitionCause;
+import com.insurepay.common.table.PaymentTable.EmailEntries;
 import com.insurepay.common.table.PaymentTable.HistoryEntries;
 import com.insurepay.common.table.PaymentTable.Payments;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -163,5 +166,35 @@ public final class PaymentItems {
             }
         }
         return entries;
+    }
+
+    /** One e-mail record as stored: time, kind, outcome, actor, request id; never the address or the body. */
+    public static AttributeValue emailEntry(EmailRecord r) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put(EmailEntries.AT, Attr.time(r.at()));
+        m.put(EmailEntries.KIND, Attr.s(r.kind().wireName()));
+        m.put(EmailEntries.OUTCOME, Attr.s(r.outcome().wireName()));
+        Attr.putIfPresent(m, EmailEntries.ACTOR, r.actor());
+        Attr.putIfPresent(m, EmailEntries.REQUEST_ID, r.requestId());
+        return AttributeValue.builder().m(m).build();
+    }
+
+    /** The e-mails recorded on a payment item, oldest first; entries of a kind this version does not know are skipped. */
+    public static List<EmailRecord> emails(Map<String, AttributeValue> item) {
+        AttributeValue list = item.get(Payments.EMAILS);
+        List<EmailRecord> records = new ArrayList<>();
+        if (list == null || !list.hasL()) {
+            return records;
+        }
+        for (AttributeValue v : list.l()) {
+            Map<String, AttributeValue> m = v.m();
+            EmailRecord.Kind kind = EmailRecord.Kind.parse(Attr.str(m, EmailEntries.KIND));
+            EmailRecord.Outcome outcome = EmailRecord.Outcome.parse(Attr.str(m, EmailEntries.OUTCOME));
+            Instant at = Attr.instant(m, EmailEntries.AT);
+            if (kind != null && outcome != null && at != null) {
+                records.add(new EmailRecord(at, kind, outcome, Attr.str(m, EmailEntries.ACTOR), Attr.str(m, EmailEntries.REQUEST_ID)));
+            }
+        }
+        return records;
     }
 }

@@ -163,6 +163,11 @@ public final class PaymentTable {
         public static final String STRIPE_EVENTS = "stripe_events";
         /** What the analytics rollup last counted for this payment: a map of {@link Stats} figures plus its day item key. */
         public static final String STATS_COUNTED = "stats_counted";
+        /**
+         * The customer e-mails sent (or attempted) about this payment: a list of maps (see {@link EmailEntries}),
+         * appended without changing the payment's version or analytics marker. Never the address or the body.
+         */
+        public static final String EMAILS = "emails";
 
         private Payments() {
         }
@@ -182,6 +187,20 @@ public final class PaymentTable {
         public static final String CONVERSATION_ID = "conversation_id";
 
         private HistoryEntries() {
+        }
+    }
+
+    /** Keys of one map in a payment's {@link Payments#EMAILS} list. */
+    public static final class EmailEntries {
+        public static final String AT = "at";
+        /** {@code policy_confirmation}, {@code late_payment_refunded}, {@code payment_link}. */
+        public static final String KIND = "kind";
+        /** {@code sent} (the SMTP server took it) or {@code failed}. */
+        public static final String OUTCOME = "outcome";
+        public static final String ACTOR = "actor";
+        public static final String REQUEST_ID = "request_id";
+
+        private EmailEntries() {
         }
     }
 

@@ -1,5 +1,6 @@
 package com.insurepay.console.service;
 
+import com.insurepay.common.payment.EmailRecord;
 import com.insurepay.common.payment.HistoryEntry;
 import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.PolicyStatus;
@@ -21,7 +22,8 @@ import java.util.Optional;
 
 /**
  * One payment's story for an operator: its history (applied and refused, with actors, request and conversation
- * ids, Stripe event ids), its refund requests, its policy and the e-mails the table records, in time order.
+ * ids, Stripe event ids), its refund requests, its policy and the customer e-mails recorded on it (or, for a
+ * payment link e-mailed before those records, on its quote's saved link), in time order.
  */
 @ApplicationScoped
 public class PaymentTimeline {
@@ -79,14 +81,29 @@ public class PaymentTimeline {
                         policy.get().issuedBy(), null, null, null, null, null));
             }
         }
-        List<String> mailNotes = new ArrayList<>();
-        Optional<SavedLinkMail> linkMail = records.linkMail(p.tenant(), p.quoteId(), p.paymentId());
+        for (EmailRecord m : record.emails()) {
+            boolean sent = m.outcome() == EmailRecord.Outcome.SENT;
+            timeline.add(entry(m.at(), sent ? "email" : "email-failed", "E-mail", emailWords(m.kind()) + (sent ? " e-mailed"
+                    : " not sent: the mail server did not take it"), m.actor(), null, null, m.requestId(), null, m.outcome().wireName()));
+        }
+        // The saved link keeps only the last link e-mail sent; the payment's records (every attempt) supersede it.
+        boolean linkMailsRecorded = record.emails().stream().anyMatch(m -> m.kind() == EmailRecord.Kind.PAYMENT_LINK);
+        Optional<SavedLinkMail> linkMail = linkMailsRecorded ? Optional.empty()
+                : records.linkMail(p.tenant(), p.quoteId(), p.paymentId());
         linkMail.ifPresent(m -> timeline.add(entry(m.sentAt(), "email", "E-mail", "payment link e-mailed to "
-                + Display.orDash(EmailMask.mask(m.sentTo())), null, null, null, null, null, null)));
-        mailNotes.add(linkMail.isPresent() ? "The payment link e-mail is recorded on the quote's saved link (the last one sent)."
-                : "No payment link e-mail is recorded for this payment.");
-        mailNotes.add("Policy confirmations and \"nothing was charged\" e-mails are not recorded per payment: they are counted in "
-                + "checkout-service's metrics (checkout_mail_sent_total, checkout_mail_failures_total) and its log.");
+                + Display.orDash(EmailMask.mask(m.sentTo())), null, null, null, null, null, "sent")));
+        List<String> mailNotes = new ArrayList<>();
+        mailNotes.add("Policy confirmations and \"nothing was charged\" notices come from the payment's e-mail records: every "
+                + "attempt, sent or failed, with its actor and request id (never the address or the text)."
+                + (record.emails().stream().anyMatch(m -> m.kind() != EmailRecord.Kind.PAYMENT_LINK) ? ""
+                        : " None is recorded for this payment."));
+        mailNotes.add(linkMailsRecorded
+                ? "Payment link e-mails come from the payment's e-mail records too (every attempt); the quote's saved link keeps "
+                        + "only the last one sent."
+                : linkMail.isPresent() ? "The payment link e-mail comes from the quote's saved link (the last one sent)."
+                        : "No payment link e-mail is recorded for this payment.");
+        mailNotes.add("E-mails sent before checkout-service recorded them on the payment appear only in its metrics "
+                + "(checkout_mail_sent_total, checkout_mail_failures_total) and its log.");
         timeline.sort(Comparator.comparing(TimelineEntry::instant, Comparator.nullsLast(Comparator.naturalOrder())));
 
         List<StripeEventRow> events = new ArrayList<>();
@@ -108,6 +125,15 @@ public class PaymentTimeline {
                 Display.orDash(p.stripePaymentIntent()), Display.orDash(p.paymentLinkId()), Display.orDash(p.failureReason()), dispute,
                 Display.orDash(p.policyNumber()), p.hasPolicy() ? PolicyStatus.of(p).wireName() : "–", policyIssuedAt, policyIssuedBy,
                 timeline, events, refunds, mailNotes);
+    }
+
+    /** An e-mail's kind in the operator's words. */
+    static String emailWords(EmailRecord.Kind kind) {
+        return switch (kind) {
+            case POLICY_CONFIRMATION -> "policy confirmation";
+            case LATE_PAYMENT_REFUNDED -> "\"nothing was charged\" notice (late money refunded)";
+            case PAYMENT_LINK -> "payment link";
+        };
     }
 
     private static TimelineEntry entry(Instant at, String kind, String kindLabel, String what, String actor, String source,

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * Reads (never writes) what the table keeps about one payment. Access patterns: the payment and its refund
  * requests are ONE Query on the payment's partition ({@code PAY#<id>}: the {@code PAYMENT} item and the
- * {@code REFUND#…} items); the saved link of its quote is one GetItem ({@code QUOTE#<tenant>#<quote>} / {@code PAYLINK}).
+ * {@code REFUND#…} items; the payment item carries its e-mail records); the saved link of its quote is one GetItem ({@code QUOTE#<tenant>#<quote>} / {@code PAYLINK}).
  */
 @ApplicationScoped
 public class PaymentRecords {
@@ -55,7 +55,7 @@ public class PaymentRecords {
             return Optional.empty();
         }
         return Optional.of(new PaymentRecord(PaymentItems.fromItem(payment), PaymentItems.history(payment),
-                PaymentItems.stripeEvents(payment), refunds));
+                PaymentItems.stripeEvents(payment), refunds, PaymentItems.emails(payment)));
     }
 
     /** When the quote's saved payment link was last e-mailed, if it was and the link is this payment's. */
