@@ -2,6 +2,7 @@ package com.insurepay.console;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.insurepay.common.payment.EmailRecord;
@@ -67,9 +68,12 @@ class PaymentPageTest {
         assertTrue(page.indexOf("pending → completed") < page.indexOf("completed → partially refunded"), "oldest first");
     }
 
+    /** Counted by the analytics: its snapshot item under the payment's partition is no refund request. */
     @Test
     void aPaymentWithNothingButItsCreationSaysSo() {
         Payment p = data.checkout("acme");
+        data.rolledUp();
+        assertFalse(data.statsCounted(p).isEmpty(), "the rollup wrote the payment's snapshot item");
         Login.operator().get("/t/acme/payments/" + p.paymentId()).then().statusCode(200)
                 .body(containsString("id=\"no-refunds\"")).body(containsString("id=\"no-events\""))
                 .body(containsString("No payment link e-mail is recorded")).body(containsString("id=\"policy-number\">–"))

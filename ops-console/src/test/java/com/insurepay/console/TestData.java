@@ -2,6 +2,7 @@ package com.insurepay.console;
 
 import static com.insurepay.common.table.PaymentTable.*;
 
+import com.insurepay.common.analytics.AnalyticsRollup;
 import com.insurepay.common.ids.Ids;
 import com.insurepay.common.ids.Timestamps;
 import com.insurepay.common.money.Money;
@@ -19,11 +20,14 @@ import com.insurepay.common.store.Attr;
 import com.insurepay.common.store.DeliveryLog;
 import com.insurepay.common.store.DeliveryRecord;
 import com.insurepay.common.store.PaymentEmails;
+import com.insurepay.common.store.PaymentItems;
 import com.insurepay.common.store.PaymentRepository;
 import com.insurepay.common.table.PaymentTable.RefundRequests;
 import com.insurepay.common.table.PaymentTable.PaymentLinks;
 import com.insurepay.common.table.TableName;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -120,6 +124,20 @@ public class TestData {
         item.put(RefundRequests.REQUEST_ID, Attr.s("req-refund-1"));
         item.put(RefundRequests.CONVERSATION_ID, Attr.s("conv-42"));
         client.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /**
+     * What checkout-service's analytics rollup does: counts every due payment, writing each one's snapshot item
+     * ({@code PAY#<id>} / {@code STATS_COUNTED}) under the payment's partition.
+     */
+    public void rolledUp() {
+        new AnalyticsRollup(client, table, Clock.systemUTC(), new SimpleMeterRegistry(), 10_000).sweep();
+    }
+
+    /** The payment's analytics snapshot item, empty when it has none. */
+    public Map<String, AttributeValue> statsCounted(Payment payment) {
+        return client.getItem(b -> b.tableName(table).key(PaymentItems.statsCountedKey(payment.paymentId())).consistentRead(true))
+                .item();
     }
 
     /** What checkout-service's PaymentLinkRepository keeps of the link's e-mail. */

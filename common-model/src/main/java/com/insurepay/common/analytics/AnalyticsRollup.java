@@ -8,6 +8,7 @@ import com.insurepay.common.store.Expr;
 import com.insurepay.common.store.StoredPayment;
 import com.insurepay.common.table.PaymentTable.Payments;
 import com.insurepay.common.table.PaymentTable.Stats;
+import com.insurepay.common.table.PaymentTable.StatsCounted;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,16 +17,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -35,12 +38,14 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * Counts changed payments into the day items, off every request path. The write that changes a payment marks it
  * {@code stats_due} (the transactional outbox, in the same single UpdateItem); a sweep reads the sparse
- * {@code stats_due-index}, loads the payments, and for each one writes ONE transaction: the payment's
- * {@code stats_counted} becomes its {@link PaymentContribution} and its mark is removed, on condition that its
- * {@code version} is still the one read and the mark is still there, and the day item gets the difference from what
- * was counted before ({@code ADD}). So a payment is counted exactly once per change whatever runs concurrently:
- * two sweeps racing, one wins; a transition meanwhile bumps the version and sets the mark again, so the loser's
- * figures are never written and the payment is counted anew by the next sweep. A cancelled transaction is no error.
+ * {@code stats_due-index}, loads the payments with their snapshot items ({@code PAY#<id>} / {@code STATS_COUNTED}:
+ * what was last counted for the payment, kept off the payment item so that it stays under 1 KB), and for each one
+ * writes ONE transaction: the payment's mark is removed on condition that its {@code version} is still the one read
+ * and the mark is still there, the snapshot becomes its {@link PaymentContribution}, and the day item gets the
+ * difference from what was counted before ({@code ADD}). So a payment is counted exactly once per change whatever
+ * runs concurrently: two sweeps racing, one wins; a transition meanwhile bumps the version and sets the mark again,
+ * so the loser's figures are never written and the payment is counted anew by the next sweep. A cancelled
+ * transaction is no error.
  */
 public class AnalyticsRollup {
 
@@ -54,6 +59,8 @@ public class AnalyticsRollup {
     private static final Logger LOG = Logger.getLogger(AnalyticsRollup.class);
     private static final int PAGE = 100;
     private static final int MAX_BATCH_ATTEMPTS = 8;
+    /** Two keys per payment (the payment and its snapshot item): BatchGetItem takes at most 100 keys. */
+    static final int PAYMENTS_PER_BATCH = 50;
 
     private final DynamoDbClient client;
     private final String table;
@@ -108,11 +115,11 @@ public class AnalyticsRollup {
                     .limit(Math.min(PAGE, maxPerSweep - found)).exclusiveStartKey(start).build());
             List<Map<String, AttributeValue>> keys = page.items().stream().map(i -> Map.of(PK, i.get(PK), SK, i.get(SK))).toList();
             found += keys.size();
-            for (Map<String, AttributeValue> item : load(keys)) {
-                if (count(item)) {
+            for (Loaded loaded : load(keys)) {
+                if (count(loaded.payment(), loaded.counted())) {
                     counted++;
                 } else {
-                    Instant changed = Attr.instant(item, UPDATED_AT);
+                    Instant changed = Attr.instant(loaded.payment(), UPDATED_AT);
                     oldestLeft = changed != null && (oldestLeft == null || changed.isBefore(oldestLeft)) ? changed : oldestLeft;
                 }
             }
@@ -130,41 +137,38 @@ public class AnalyticsRollup {
     }
 
     /**
-     * Counts one payment item as read: its contribution minus what was counted, in one transaction conditioned on
-     * the version read and the mark.
+     * Counts one payment item as read, with its snapshot item as read ({@code PAY#<id>} / {@code STATS_COUNTED}; null or
+     * empty when it has none): its contribution minus what was counted, in ONE transaction of (a) the payment's
+     * {@code REMOVE stats_due} conditioned on the version read and the mark, (b) the Put of the new snapshot,
+     * conditioned on the snapshot read still being there (a BatchGetItem reads the two items one by one, not as one
+     * snapshot), (c) the {@code ADD}s to the day items, only when anything changes there.
      *
      * @return whether it was counted (false: changed or counted meanwhile, left for the next sweep)
      */
-    boolean count(Map<String, AttributeValue> item) {
+    boolean count(Map<String, AttributeValue> item, Map<String, AttributeValue> countedItem) {
         if (!item.containsKey(STATS_DUE_ATTRIBUTE)) {
             return false; // counted by another sweep between the query and the read
         }
         StoredPayment stored = StoredPayment.of(item);
         PaymentContribution now = PaymentContribution.of(stored);
-        Map<String, Map<String, Long>> delta = now.deltaFrom(PaymentContribution.counted(item));
+        Counted before = PaymentContribution.counted(countedItem);
+        Map<String, Map<String, Long>> delta = now.deltaFrom(before);
+        String paymentId = stored.payment().paymentId();
+        long version = Attr.num(item, Payments.VERSION, 0);
         Expr e = new Expr();
         Update payment = Update.builder().tableName(table).key(Map.of(PK, item.get(PK), SK, item.get(SK)))
-                .updateExpression("SET " + e.name(Payments.STATS_COUNTED) + " = " + e.value(now.toAttribute()) + " REMOVE "
-                        + e.name(STATS_DUE_ATTRIBUTE))
-                .conditionExpression(e.name(Payments.VERSION) + " = " + e.value(Attr.num(item, Payments.VERSION, 0))
-                        + " AND attribute_exists(" + e.name(STATS_DUE_ATTRIBUTE) + ")")
+                .updateExpression("REMOVE " + e.name(STATS_DUE_ATTRIBUTE))
+                .conditionExpression(e.name(Payments.VERSION) + " = " + e.value(version) + " AND attribute_exists("
+                        + e.name(STATS_DUE_ATTRIBUTE) + ")")
                 .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).build();
-        String paymentId = stored.payment().paymentId();
+        // The snapshot is written even when it holds the same figures: its condition proves the snapshot read is
+        // the current one (a stale read holding what the payment is now would otherwise leave the day items wrong).
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(payment).build());
+        writes.add(TransactWriteItem.builder().put(snapshotPut(now, paymentId, version, before)).build());
+        delta.forEach((daySk, figures) -> writes.add(TransactWriteItem.builder().update(dayUpdate(now, daySk, figures)).build()));
         try {
-            if (delta.isEmpty()) {
-                client.updateItem(b -> b.tableName(payment.tableName()).key(payment.key()).updateExpression(payment.updateExpression())
-                        .conditionExpression(payment.conditionExpression()).expressionAttributeNames(payment.expressionAttributeNames())
-                        .expressionAttributeValues(payment.expressionAttributeValues()));
-            } else {
-                List<TransactWriteItem> writes = new ArrayList<>();
-                writes.add(TransactWriteItem.builder().update(payment).build());
-                delta.forEach((daySk, figures) -> writes.add(TransactWriteItem.builder().update(dayUpdate(now, daySk, figures)).build()));
-                client.transactWriteItems(b -> b.transactItems(writes));
-            }
-        } catch (ConditionalCheckFailedException changed) {
-            conflicts.increment();
-            LOG.debugf("analytics: payment %s changed or was counted meanwhile; left for the next sweep", paymentId);
-            return false;
+            client.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException cancelled) {
             conflicts.increment();
             if (cancelled.hasCancellationReasons() && cancelled.cancellationReasons().stream().map(CancellationReason::code)
@@ -179,6 +183,18 @@ public class AnalyticsRollup {
         }
         applied.increment();
         return true;
+    }
+
+    /**
+     * The new snapshot item, on condition that the one read is still there (same {@code written_at_version}, or none
+     * when none was read): a snapshot written by another rollup between this one's two reads fails the transaction.
+     */
+    private Put snapshotPut(PaymentContribution now, String paymentId, long version, Counted before) {
+        Expr e = new Expr();
+        String condition = before.writtenAtVersion() == null ? "attribute_not_exists(" + e.name(PK) + ")"
+                : e.name(StatsCounted.WRITTEN_AT_VERSION) + " = " + e.value(before.writtenAtVersion());
+        return Put.builder().tableName(table).item(now.toCountedItem(paymentId, version)).conditionExpression(condition)
+                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).build();
     }
 
     /** ADD of the non-zero differences to one day item (created by the first ADD), with its labels. */
@@ -199,22 +215,44 @@ public class AnalyticsRollup {
                 .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).build();
     }
 
-    /** The payment items behind the index keys, read consistently (the latest version is what gets counted). */
-    private List<Map<String, AttributeValue>> load(List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        if (keys.isEmpty()) {
-            return items;
+    /** A payment item and its snapshot item (null when it has none), as read. */
+    record Loaded(Map<String, AttributeValue> payment, Map<String, AttributeValue> counted) {
+    }
+
+    /**
+     * The payment items behind the index keys and their snapshot items, read consistently (the latest version is what
+     * gets counted): one BatchGetItem of both keys per payment, {@value #PAYMENTS_PER_BATCH} payments (100 keys, its
+     * limit) at a time. A payment is returned only when both of its keys were processed: unprocessed keys after the
+     * attempts stay due, and the next sweep reads them.
+     */
+    private List<Loaded> load(List<Map<String, AttributeValue>> keys) {
+        List<Loaded> loaded = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += PAYMENTS_PER_BATCH) {
+            loaded.addAll(loadBatch(keys.subList(from, Math.min(keys.size(), from + PAYMENTS_PER_BATCH))));
         }
-        Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        return loaded;
+    }
+
+    private List<Loaded> loadBatch(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> both = new ArrayList<>();
+        for (Map<String, AttributeValue> key : keys) {
+            both.add(key);
+            both.add(Map.of(PK, key.get(PK), SK, Attr.s(StatsCounted.SK)));
+        }
+        Map<String, Map<String, AttributeValue>> payments = new HashMap<>();
+        Map<String, Map<String, AttributeValue>> snapshots = new HashMap<>();
+        Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(both).consistentRead(true).build());
         for (int attempt = 1; !pending.isEmpty() && attempt <= MAX_BATCH_ATTEMPTS; attempt++) {
             Map<String, KeysAndAttributes> request = pending;
             BatchGetItemResponse response = client.batchGetItem(b -> b.requestItems(request));
-            items.addAll(response.responses().getOrDefault(table, List.of()));
+            for (Map<String, AttributeValue> i : response.responses().getOrDefault(table, List.of())) {
+                (StatsCounted.SK.equals(i.get(SK).s()) ? snapshots : payments).put(i.get(PK).s(), i);
+            }
             pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
         }
-        // Unprocessed keys after the attempts stay due: the next sweep reads them.
-        Map<String, Map<String, AttributeValue>> byPk = new HashMap<>();
-        items.forEach(i -> byPk.put(i.get(PK).s(), i));
-        return keys.stream().map(k -> byPk.get(k.get(PK).s())).filter(i -> i != null).toList();
+        Set<String> unread = new HashSet<>();
+        pending.values().forEach(k -> k.keys().forEach(key -> unread.add(key.get(PK).s())));
+        return keys.stream().map(k -> k.get(PK).s()).filter(pk -> payments.containsKey(pk) && !unread.contains(pk))
+                .map(pk -> new Loaded(payments.get(pk), snapshots.get(pk))).toList();
     }
 }

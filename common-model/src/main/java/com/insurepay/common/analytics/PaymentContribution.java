@@ -6,8 +6,10 @@ import com.insurepay.common.payment.Payment;
 import com.insurepay.common.payment.PaymentKind;
 import com.insurepay.common.payment.PaymentStatus;
 import com.insurepay.common.store.Attr;
+import com.insurepay.common.store.PaymentItems;
 import com.insurepay.common.store.StoredPayment;
 import com.insurepay.common.table.PaymentTable;
+import com.insurepay.common.table.PaymentTable.StatsCounted;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -104,34 +106,48 @@ public record PaymentContribution(String tenant, String daySk, LocalDate day, St
         return key.isEmpty() ? "unknown" : key;
     }
 
-    /** As stored in the payment's {@code stats_counted}: the figures and the day item they were counted in. */
-    public AttributeValue toAttribute() {
+    /**
+     * The payment's analytics snapshot item ({@code PAY#<id>} / {@code STATS_COUNTED}) holding this contribution: the
+     * figures and the day item they are counted in, written when the payment was at {@code version}.
+     */
+    public Map<String, AttributeValue> toCountedItem(String paymentId, long version) {
         Map<String, AttributeValue> m = new HashMap<>();
         figures.forEach((name, n) -> m.put(name, Attr.n(n)));
-        m.put(COUNTED_DAY_SK, Attr.s(daySk));
-        return AttributeValue.builder().m(m).build();
+        Map<String, AttributeValue> item = new HashMap<>(PaymentItems.statsCountedKey(paymentId));
+        item.put(PaymentTable.ENTITY, Attr.s(StatsCounted.ENTITY_VALUE));
+        item.put(StatsCounted.FIGURES, AttributeValue.builder().m(m).build());
+        item.put(StatsCounted.DAY_SK, Attr.s(daySk));
+        item.put(StatsCounted.WRITTEN_AT_VERSION, Attr.n(version));
+        return item;
     }
 
-    /** The figures last counted for a payment, by day item; empty when it was never counted. */
-    public static Counted counted(Map<String, AttributeValue> paymentItem) {
-        AttributeValue v = paymentItem.get(PaymentTable.Payments.STATS_COUNTED);
-        if (v == null || !v.hasM()) {
-            return new Counted(null, Map.of());
+    /**
+     * The figures last counted for a payment, from its snapshot item ({@code PAY#<id>} / {@code STATS_COUNTED}); empty
+     * when it was never counted (no item: null or empty).
+     */
+    public static Counted counted(Map<String, AttributeValue> countedItem) {
+        if (countedItem == null || countedItem.isEmpty()) {
+            return new Counted(null, Map.of(), null);
         }
         Map<String, Long> figures = new TreeMap<>();
-        String sk = null;
-        for (Map.Entry<String, AttributeValue> e : v.m().entrySet()) {
-            if (COUNTED_DAY_SK.equals(e.getKey())) {
-                sk = e.getValue().s();
-            } else if (e.getValue().n() != null) {
-                figures.put(e.getKey(), Long.parseLong(e.getValue().n()));
-            }
+        AttributeValue v = countedItem.get(StatsCounted.FIGURES);
+        if (v != null && v.hasM()) {
+            v.m().forEach((name, n) -> {
+                if (n.n() != null) {
+                    figures.put(name, Long.parseLong(n.n()));
+                }
+            });
         }
-        return new Counted(sk, figures);
+        AttributeValue version = countedItem.get(StatsCounted.WRITTEN_AT_VERSION);
+        return new Counted(Attr.str(countedItem, StatsCounted.DAY_SK), figures,
+                version == null || version.n() == null ? null : Long.parseLong(version.n()));
     }
 
-    /** What was last counted: the day item's sort key (null if never) and the figures. */
-    public record Counted(String daySk, Map<String, Long> figures) {
+    /**
+     * What was last counted: the day item's sort key (null if never), the figures, and the payment version the snapshot
+     * item was written at (null: no snapshot item).
+     */
+    public record Counted(String daySk, Map<String, Long> figures, Long writtenAtVersion) {
     }
 
     /** Per day item sort key: what must be ADDed to go from {@code before} to this contribution (zeros left out). */

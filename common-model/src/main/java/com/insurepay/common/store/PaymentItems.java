@@ -31,6 +31,11 @@ public final class PaymentItems {
         return Map.of(PK, Attr.s(PAYMENT_PK_PREFIX + paymentId), SK, Attr.s(PAYMENT_SK));
     }
 
+    /** The key of the payment's analytics snapshot ({@code PAY#<id>} / {@code STATS_COUNTED}). */
+    public static Map<String, AttributeValue> statsCountedKey(String paymentId) {
+        return Map.of(PK, Attr.s(PAYMENT_PK_PREFIX + paymentId), SK, Attr.s(StatsCounted.SK));
+    }
+
     /** A new payment's item; {@code history} holds its first entries. */
     public static Map<String, AttributeValue> toItem(Payment p, List<HistoryEntry> history) {
         Map<String, AttributeValue> item = new HashMap<>(key(p.paymentId()));

@@ -161,8 +161,6 @@ public final class PaymentTable {
         public static final String HISTORY = "history";
         /** Ids of the Stripe events already applied or recorded on this payment (string set): de-duplication. */
         public static final String STRIPE_EVENTS = "stripe_events";
-        /** What the analytics rollup last counted for this payment: a map of {@link Stats} figures plus its day item key. */
-        public static final String STATS_COUNTED = "stats_counted";
         /**
          * The customer e-mails sent (or attempted) about this payment: a list of maps (see {@link EmailEntries}),
          * appended without changing the payment's version or analytics marker. Never the address or the body.
@@ -374,13 +372,33 @@ public final class PaymentTable {
         public static final String TIME_TO_PAY_PREFIX = "ttp_";
         /** Payments that ended unpaid after a decline, by their last failure reason: {@code fail_<sanitised reason>}. */
         public static final String FAILURE_PREFIX = "fail_";
-        /** In {@link Payments#STATS_COUNTED} only: the sort key of the day item the figures were counted in. */
-        public static final String COUNTED_DAY_SK = "day_sk";
-
         public static final String BUY_NOW = "buy_now";
         public static final String PAY_LATER = "pay_later";
 
         private Stats() {
+        }
+    }
+
+    /**
+     * What the analytics rollup last counted for one payment ({@code PAY#<id>} / {@code STATS_COUNTED}): its own item
+     * under the payment's partition, not an attribute of the payment, so the payment item (rewritten whole by every
+     * transition, billed per started KB) stays small. Written only by the rollup, in the transaction that removes the
+     * payment's {@code stats_due}. Its attribute names are no payment index key: it is in no index.
+     */
+    public static final class StatsCounted {
+        public static final String SK = "STATS_COUNTED";
+        public static final String ENTITY_VALUE = "payment_stats_counted";
+        /** The {@link Stats} figures counted (map: name → number). */
+        public static final String FIGURES = "figures";
+        /** The sort key of the day item the figures were counted in. */
+        public static final String DAY_SK = "day_sk";
+        /**
+         * The payment's {@code version} when this item was written: identifies it (one write per version at most, as
+         * the marker is only set again with a new version), so the rollup's Put is conditioned on the item it read.
+         */
+        public static final String WRITTEN_AT_VERSION = "written_at_version";
+
+        private StatsCounted() {
         }
     }
 

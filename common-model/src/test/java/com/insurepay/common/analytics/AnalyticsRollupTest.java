@@ -134,7 +134,7 @@ class AnalyticsRollupTest {
         Payment p = create(PaymentKind.CHECKOUT, "SGD", 15000, "Travel Cover");
         Map<String, AttributeValue> read = item(p);
         apply(p, paid());
-        assertFalse(rollup.count(read), "the write conditioned on the version read is refused");
+        assertFalse(rollup.count(read, snapshot(p)), "the write conditioned on the version read is refused");
         assertTrue(item(p).containsKey(PaymentTable.STATS_DUE_ATTRIBUTE), "still due");
         assertEquals(0, queries.dayFigures(tenant, today().minusDays(1), today().plusDays(1)).size(), "nothing counted yet");
         rollup.sweep();
@@ -153,7 +153,7 @@ class AnalyticsRollupTest {
         create(PaymentKind.CHECKOUT, "SGD", 15000, "Travel Cover");
         Map<String, AttributeValue> stale = item(p);
         assertEquals(new AnalyticsRollup.Sweep(2, 2, 0), metered.sweep());
-        assertFalse(metered.count(stale), "already counted");
+        assertFalse(metered.count(stale, null), "already counted");
         assertEquals(2.0, registry.get("insurepay.analytics.rollup.applied").counter().count());
         assertEquals(1.0, registry.get("insurepay.analytics.rollup.conflicts").counter().count());
         assertEquals(0.0, registry.get("insurepay.analytics.rollup.backlog").gauge().value());
@@ -169,13 +169,74 @@ class AnalyticsRollupTest {
         Map<String, AttributeValue> first = item(p);
         Map<String, AttributeValue> second = item(p);
         AnalyticsRollup other = new AnalyticsRollup(SERVER.newClient(), table, CLOCK, new SimpleMeterRegistry(), 1000);
-        assertTrue(rollup.count(first));
-        assertFalse(other.count(second), "the second replica's write is refused: the mark is gone");
+        assertTrue(rollup.count(first, snapshot(p)));
+        assertFalse(other.count(second, null), "the second replica's write is refused: the mark is gone");
         AnalyticsReport r = report();
         assertEquals(1, r.totals().started());
         assertEquals(1, r.totals().completedPayLater());
         assertEquals(20000, r.revenue().get(0).gross());
         assertDayItemsEqualTheContributions();
+    }
+
+    /**
+     * BatchGetItem reads the payment and its snapshot one by one: the snapshot read, another rollup counts the payment,
+     * a transition lands, then the payment is read. The Put of the snapshot is conditioned on the one read: refused.
+     */
+    @Test
+    void aSnapshotReplacedBetweenTheTwoReadsIsNotCountedFrom() {
+        Payment p = create(PaymentKind.CHECKOUT, "SGD", 15000, "Travel Cover");
+        rollup.sweep();
+        Map<String, AttributeValue> stale = snapshot(p);
+        apply(p, paid());
+        rollup.sweep();
+        apply(p, Transition.to(PARTIALLY_REFUNDED, api()).with(PaymentChanges.NONE.withRefundedAmount(5000)));
+        assertFalse(rollup.count(item(p), stale), "counting from a snapshot replaced since would count the payment twice");
+        assertTrue(item(p).containsKey(PaymentTable.STATS_DUE_ATTRIBUTE), "still due");
+        rollup.sweep();
+        assertEquals(1, report().totals().completed());
+        assertEquals(1, report().totals().refunds());
+        assertDayItemsEqualTheContributions();
+    }
+
+    /**
+     * The payment item stays lean (issue 14: DynamoDB bills a write per started KB and every transition rewrites the
+     * whole item): after a rollup it carries the same attributes as before, less the marker; what was counted lives in
+     * its own item under the payment's partition, in no index.
+     */
+    @Test
+    void theCountedSnapshotLivesInItsOwnItemNotOnThePayment() {
+        Payment p = create(PaymentKind.CHECKOUT, "SGD", 15000, "Travel Cover");
+        apply(p, paid());
+        Map<String, AttributeValue> before = new java.util.HashMap<>(item(p));
+        assertNull(snapshot(p), "never counted: no snapshot yet");
+        assertEquals(new AnalyticsRollup.Sweep(1, 1, 0), rollup.sweep());
+        Map<String, AttributeValue> after = item(p);
+        java.util.Set<String> expected = new java.util.TreeSet<>(before.keySet());
+        expected.remove(PaymentTable.STATS_DUE_ATTRIBUTE);
+        assertEquals(expected, new java.util.TreeSet<>(after.keySet()), "only the marker went");
+        before.remove(PaymentTable.STATS_DUE_ATTRIBUTE);
+        assertEquals(before, after, "and nothing else changed");
+        assertEquals(itemSize(before), itemSize(after));
+
+        Map<String, AttributeValue> snapshot = snapshot(p);
+        assertEquals(PaymentTable.StatsCounted.ENTITY_VALUE, snapshot.get(PaymentTable.ENTITY).s());
+        assertEquals(PaymentContribution.of(StoredPayment.of(after)).figures(), PaymentContribution.counted(snapshot).figures());
+        java.util.Set<String> indexKeys = new java.util.HashSet<>();
+        PaymentTable.createTableRequest(table).globalSecondaryIndexes()
+                .forEach(g -> g.keySchema().forEach(k -> indexKeys.add(k.attributeName())));
+        snapshot.keySet().forEach(name -> assertFalse(indexKeys.contains(name), name + " would put the snapshot in an index"));
+
+        apply(p, Transition.to(PARTIALLY_REFUNDED, api()).with(PaymentChanges.NONE.withRefundedAmount(5000)));
+        Map<String, AttributeValue> changed = new java.util.HashMap<>(item(p));
+        rollup.sweep();
+        changed.remove(PaymentTable.STATS_DUE_ATTRIBUTE);
+        assertEquals(changed, item(p), "counting again changes nothing on the payment but its marker");
+        assertEquals(5000L, PaymentContribution.counted(snapshot(p)).figures().get(PaymentTable.Stats.REFUNDED_PREFIX + "SGD"));
+    }
+
+    /** DynamoDB's item size: attribute names plus values (strings and numbers approximated by their text). */
+    static int itemSize(Map<String, AttributeValue> item) {
+        return item.entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().toString().length()).sum();
     }
 
     /** DynamoDB refuses a transaction mid-sweep, then answers again: what was counted stays, the rest follows. */
@@ -334,7 +395,8 @@ class AnalyticsRollupTest {
             Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(PaymentItems.key(id)).consistentRead(true))
                     .item();
             assertFalse(item.containsKey(PaymentTable.STATS_DUE_ATTRIBUTE), id + " is counted");
-            assertEquals(PaymentContribution.of(StoredPayment.of(item)).figures(), PaymentContribution.counted(item).figures());
+            assertEquals(PaymentContribution.of(StoredPayment.of(item)).figures(),
+                    PaymentContribution.counted(snapshot(id)).figures());
         }
     }
 
@@ -362,6 +424,17 @@ class AnalyticsRollupTest {
 
     Map<String, AttributeValue> item(Payment p) {
         return client.getItem(b -> b.tableName(table).key(PaymentItems.key(p.paymentId())).consistentRead(true)).item();
+    }
+
+    /** The payment's analytics snapshot item, null when it has none. */
+    Map<String, AttributeValue> snapshot(Payment p) {
+        return snapshot(p.paymentId());
+    }
+
+    Map<String, AttributeValue> snapshot(String paymentId) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(PaymentItems.statsCountedKey(paymentId))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? null : item;
     }
 
     static TransitionCause api() {

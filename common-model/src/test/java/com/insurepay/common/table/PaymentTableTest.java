@@ -71,7 +71,7 @@ class PaymentTableTest {
         Set<String> indexKeys = PaymentTable.INDEXES.entrySet().stream().filter(e -> !e.getKey().equals(PaymentTable.TOKENS_INDEX))
                 .flatMap(e -> java.util.Arrays.stream(e.getValue())).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
         for (Class<?> itemType : List.of(PaymentTable.PaymentLinks.class, PaymentTable.QuoteLeases.class,
-                PaymentTable.RefundRequests.class, PaymentTable.Counters.class)) {
+                PaymentTable.RefundRequests.class, PaymentTable.Counters.class, PaymentTable.StatsCounted.class)) {
             for (java.lang.reflect.Field f : itemType.getFields()) {
                 String attribute = (String) f.get(null);
                 assertFalse(indexKeys.contains(attribute),
