@@ -27,6 +27,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,8 +46,11 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -115,13 +119,13 @@ class ConsoleBrowserTest {
         assertEquals("Sign in", browser.findElement(By.tagName("h1")).getText());
         screenshot("login");
         browser.findElement(By.id("j_username")).sendKeys("operator");
-        browser.findElement(By.id("j_password")).sendKeys(Login.PASSWORD, Keys.ENTER);
+        navigates(() -> browser.findElement(By.id("j_password")).sendKeys(Login.PASSWORD, Keys.ENTER));
         assertEquals("Payments of acme", browser.findElement(By.tagName("h1")).getText(), "back where the operator wanted to go");
         open("");
         assertEquals("Choose a tenant", browser.findElement(By.tagName("h1")).getText());
         screenshot("tenants");
 
-        browser.findElement(By.linkText("acme")).click();
+        navigates(() -> browser.findElement(By.linkText("acme")).click());
         assertEquals("Payments of acme", browser.findElement(By.tagName("h1")).getText());
         assertTrue(browser.findElement(By.id("current-tenant")).getText().contains("acme"));
         screenshot("search-today");
@@ -165,7 +169,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
         assertEquals("Skip to main content", browser.switchTo().activeElement().getText());
         browser.findElement(By.id("status")).sendKeys("completed");
-        browser.findElement(By.id("user_id")).sendKeys(Keys.ENTER);
+        navigates(() -> browser.findElement(By.id("user_id")).sendKeys(Keys.ENTER));
         assertTrue(browser.getCurrentUrl().contains("status=completed"), browser.getCurrentUrl());
 
         browser.manage().window().setSize(new Dimension(390, 844));
@@ -189,7 +193,20 @@ class ConsoleBrowserTest {
         browser.manage().deleteAllCookies();
         open("login");
         browser.findElement(By.id("j_username")).sendKeys("operator");
-        browser.findElement(By.id("j_password")).sendKeys(Login.PASSWORD, Keys.ENTER);
+        navigates(() -> browser.findElement(By.id("j_password")).sendKeys(Login.PASSWORD, Keys.ENTER));
+    }
+
+    /**
+     * Does what submits a form or follows a link, then waits until the browser has left the page (its root element
+     * went stale) and the next one has loaded: a findElement right after a submit could otherwise still see, or race
+     * with, the page being left.
+     */
+    private void navigates(Runnable action) {
+        WebElement before = browser.findElement(By.tagName("html"));
+        action.run();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.stalenessOf(before));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** Some of today's sales of tenant acme, a refund, a policy, a mismatch, and their deliveries. */
