@@ -23,8 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -37,8 +35,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -86,13 +82,8 @@ class PagesBrowserTest {
         if (browser == null) {
             return;
         }
-        List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .filter(e -> expectedErrorDocuments.stream().noneMatch(
-                        url -> e.getMessage().startsWith(url + " - Failed to load resource: the server responded with a status of 4")))
-                .collect(Collectors.toList());
-        assertTrue(severe.isEmpty(), "browser console errors: "
-                + severe.stream().map(LogEntry::getMessage).collect(Collectors.joining("\n")));
+        List<String> errors = HeadlessChromium.consoleErrors(browser, expectedErrorDocuments);
+        assertTrue(errors.isEmpty(), "browser console errors: " + String.join("\n", errors));
     }
 
     @Test

@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
@@ -48,5 +52,19 @@ public final class HeadlessChromium {
                 new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /**
+     * The browser console's errors since the last call (CSP violations, failed loads and script errors all show as
+     * SEVERE), except the failed load of a document the test meant to answer 4xx (its URL in
+     * {@code expectedErrorDocuments}).
+     */
+    public static List<String> consoleErrors(WebDriver browser, Collection<String> expectedErrorDocuments) {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(e -> expectedErrorDocuments.stream().noneMatch(
+                        url -> e.getMessage().startsWith(url + " - Failed to load resource: the server responded with a status of 4")))
+                .map(LogEntry::getMessage)
+                .toList();
     }
 }
